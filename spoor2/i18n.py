@@ -1,0 +1,104 @@
+"""The language layer: one UI string catalogue per language, and locale-aware dates.
+
+The catalogue of a language is ``content/<lang>/ui/*.yaml``; each file is a namespace
+(``timeline.yaml`` holds the keys ``timeline.*``). English and Dutch must have exactly
+the same keys and the same ``{placeholders}`` — a test enforces it.
+
+>>> t("en", "common.app_name")
+'Spoor 2 self-help portal'
+>>> format_date(date(2026, 1, 5), "nl")
+'5 januari 2026'
+>>> format_date(date(2026, 1, 5), "en")
+'5 January 2026'
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date
+from functools import cache
+from typing import Any, Literal
+
+import yaml
+from babel.dates import format_date as _babel_format_date
+
+from spoor2.paths import CONTENT_DIR
+
+Lang = Literal["en", "nl"]
+LANGS: tuple[Lang, ...] = ("en", "nl")
+DEFAULT_LANG: Lang = "en"
+LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+
+
+def normalise_lang(value: object) -> Lang:
+    """Any value (a query parameter, a widget) to a supported language; unknown → English.
+
+    >>> normalise_lang("NL"), normalise_lang(["nl"]), normalise_lang("de"), normalise_lang(None)
+    ('nl', 'nl', 'en', 'en')
+    """
+    if isinstance(value, list | tuple):
+        value = value[0] if value else None
+    text = str(value or "").strip().lower()
+    return "nl" if text == "nl" else "en"
+
+
+def _flatten(prefix: str, node: Any, out: dict[str, str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), value, out)
+    else:
+        out[prefix] = str(node)
+
+
+@cache
+def catalogue(lang: Lang) -> dict[str, str]:
+    """All UI strings of a language, flattened to dotted keys."""
+    out: dict[str, str] = {}
+    folder = CONTENT_DIR / lang / "ui"
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        _flatten(path.stem, data, out)
+    return out
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a message expects.
+
+    >>> sorted(placeholders("Week {week} of {total}"))
+    ['total', 'week']
+    """
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def has(lang: Lang, key: str) -> bool:
+    return key in catalogue(normalise_lang(lang))
+
+
+def t(lang: str, key: str, **params: Any) -> str:
+    """The message ``key`` in ``lang``, filled with ``params``.
+
+    A missing key falls back to English and then to the key itself, so a page never
+    crashes on a missing string (the parity test catches it before release).
+    """
+    lang = normalise_lang(lang)
+    text = catalogue(lang).get(key) or catalogue(DEFAULT_LANG).get(key)
+    if text is None:
+        return key
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def format_date(value: date | None, lang: str, fmt: str = "long") -> str:
+    """A date as people read it: ``5 januari 2026`` / ``5 January 2026``; ``medium``/``short`` too."""
+    if value is None:
+        return "—"
+    return _babel_format_date(value, format=fmt, locale=LOCALES[normalise_lang(lang)])
+
+
+def format_weekday_date(value: date, lang: str) -> str:
+    """``maandag 5 januari 2026`` / ``Monday 5 January 2026``."""
+    return _babel_format_date(value, format="EEEE d MMMM y", locale=LOCALES[normalise_lang(lang)])

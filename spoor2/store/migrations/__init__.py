@@ -1,0 +1,115 @@
+"""Named, recorded schema migrations, applied in order, each in its own transaction.
+
+A migration is a module ``mNNNN_name.py`` in this folder with:
+
+* ``STEPS``: a list of SQL statements (portable SQL: TEXT/INTEGER/REAL, ISO dates as TEXT);
+* ``OWNED_TABLES``: the tables it creates that hold a person's data (each has ``owner_id``),
+  so that export and delete-everything cover them without a second list to maintain.
+
+Applied versions are recorded in ``schema_migrations``. Before upgrading an existing
+database file, a backup copy is written next to it (``backups/``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    steps: tuple[str, ...]
+    owned_tables: tuple[str, ...]
+
+
+@cache
+def all_migrations() -> tuple[Migration, ...]:
+    found: list[Migration] = []
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if not (info.name.startswith("m") and info.name[1:5].isdigit()):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        found.append(
+            Migration(
+                version=int(info.name[1:5]),
+                name=info.name[6:],
+                steps=tuple(module.STEPS),
+                owned_tables=tuple(getattr(module, "OWNED_TABLES", ())),
+            )
+        )
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migration versions must be 1..N without gaps, found {versions}")
+    return tuple(found)
+
+
+def owned_tables() -> tuple[str, ...]:
+    """Every table that holds a person's data, in creation order (parents before children)."""
+    return tuple(t for m in all_migrations() for t in m.owned_tables)
+
+
+def latest_version() -> int:
+    return all_migrations()[-1].version
+
+
+def _backup(db_path: Path, backup_dir: Path | None, version: int) -> Path:
+    folder = backup_dir or db_path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{db_path.stem}-v{version}-{stamp}.sqlite3"
+    source = sqlite3.connect(db_path)
+    try:
+        dest = sqlite3.connect(target)
+        with dest:
+            source.backup(dest)
+        dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(
+    engine: Engine, *, target: int | None = None, db_path: Path | None = None, backup_dir: Path | None = None
+) -> list[str]:
+    """Bring the database to ``target`` (default: latest). Returns the names applied."""
+    target = latest_version() if target is None else target
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        )
+        current = int(conn.execute(text("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).scalar() or 0)
+    if current > latest_version():
+        raise RuntimeError(
+            f"this database has schema version {current}, newer than this app ({latest_version()}); update the app"
+        )
+    pending = [m for m in all_migrations() if current < m.version <= target]
+    if pending and current > 0 and db_path is not None and db_path.exists():
+        _backup(db_path, backup_dir, current)
+    applied: list[str] = []
+    for migration in pending:
+        with engine.begin() as conn:
+            for step in migration.steps:
+                conn.execute(text(step))
+            conn.execute(
+                text("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)"),
+                {
+                    "v": migration.version,
+                    "n": migration.name,
+                    "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                },
+            )
+        applied.append(migration.name)
+    return applied

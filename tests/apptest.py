@@ -1,0 +1,43 @@
+"""Helpers for Streamlit AppTest journeys: open a page of the real app in a language."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_page(script: str | None = None, lang: str = "en", timeout: float = 30) -> AppTest:
+    """Run app.py with ``?lang=`` and switch to ``pages/<script>`` (None = home)."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    at.query_params["lang"] = lang
+    at.run()
+    if script is not None:
+        at.switch_page(f"pages/{script}")
+        at.run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """All visible text of the page (markdown, captions, titles, alerts), for assertions."""
+    parts: list[str] = []
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "text",
+        "info",
+        "warning",
+        "error",
+        "success",
+    ):
+        parts.extend(str(element.value) for element in getattr(at, kind))
+    return "\n".join(parts)
+
+
+def assert_no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,31 @@
+"""The two languages have the same UI keys and the same placeholders; content files are mirrored."""
+
+from __future__ import annotations
+
+from spoor2.i18n import catalogue, placeholders
+from tests.conftest import ROOT
+
+
+def test_ui_catalogues_have_the_same_keys():
+    en, nl = catalogue("en"), catalogue("nl")
+    assert sorted(set(en) - set(nl)) == [], "missing in Dutch"
+    assert sorted(set(nl) - set(en)) == [], "missing in English"
+
+
+def test_ui_messages_have_the_same_placeholders():
+    en, nl = catalogue("en"), catalogue("nl")
+    differing = [key for key in en if placeholders(en[key]) != placeholders(nl.get(key, ""))]
+    assert differing == []
+
+
+def test_no_empty_messages():
+    for lang in ("en", "nl"):
+        assert [k for k, v in catalogue(lang).items() if not v.strip()] == []
+
+
+def test_content_files_are_mirrored():
+    def files(lang: str) -> set[str]:
+        base = ROOT / "content" / lang
+        return {str(p.relative_to(base)) for p in base.rglob("*") if p.is_file()}
+
+    assert files("en") == files("nl")

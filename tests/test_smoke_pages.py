@@ -1,0 +1,35 @@
+"""Every page of the app renders in both languages without an exception (no page left out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pages.frame import PAGES
+from spoor2.i18n import t
+from tests.apptest import assert_no_exception, open_page, page_text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("page", PAGES, ids=[p.key for p in PAGES])
+def test_page_renders_in_language(page, lang):
+    at = open_page(None if page.url_path == "" else page.script, lang=lang)
+    assert_no_exception(at)
+    text = page_text(at)
+    # every page ends with the legal footer, in the chosen language
+    assert t(lang, "common.not_legal_advice") in text
+    assert at.radio(key="lang_choice").value == lang
+
+
+def test_every_page_script_is_in_the_navigation():
+    from tests.conftest import ROOT
+
+    scripts = {p.name for p in (ROOT / "pages").glob("*.py")} - {"__init__.py", "frame.py", "forms.py"}
+    assert scripts == {p.script for p in PAGES}
+
+
+def test_language_selector_switches_to_dutch():
+    at = open_page(None, lang="en")
+    at.radio(key="lang_choice").set_value("nl").run()
+    assert_no_exception(at)
+    assert t("nl", "home.where_title") in page_text(at) or t("nl", "home.start_title") in page_text(at)
+    assert at.query_params["lang"] == ["nl"] or at.query_params["lang"] == "nl"
