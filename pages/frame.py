@@ -84,8 +84,25 @@ def language_selector() -> None:
         st.session_state[_SEEN_PARAM_KEY] = st.session_state[LANG_KEY]
 
 
+def _leave_pages_directory_mode() -> None:
+    """Make a deep link work as the very first request after the server starts.
+
+    Streamlit treats a ``pages/`` folder as the old multipage mode until ``st.navigation``
+    has run once in the process; a first request for ``/timeline`` would then run the page
+    script without the frame (``app.py``). Switch the mode off and rerun through ``app.py``;
+    page hashes come from the URL path, so the same page is selected.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_start(title_key: str) -> None:
     """The top of every page: the language selector and the page title."""
+    _leave_pages_directory_mode()
+    init_language()
     language_selector()
     st.title(tr(title_key))
 

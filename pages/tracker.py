@@ -1,6 +1,5 @@
 """Placeholder: this page is being built by its issue."""
 
-
 from pages.frame import legal_footer, page_start
 
 page_start("nav.tracker")

@@ -1,0 +1,7 @@
+"""Allow ``python -m spoor2``."""
+
+import sys
+
+from spoor2.cli import main
+
+sys.exit(main())

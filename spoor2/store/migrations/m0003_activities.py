@@ -1,0 +1,5 @@
+"""Reserved for its issue (activities); fill STEPS and OWNED_TABLES. Never renumber once released."""
+
+STEPS: list[str] = []
+
+OWNED_TABLES: list[str] = []
