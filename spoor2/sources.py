@@ -1,8 +1,8 @@
 """Legal sources as data: every date, deadline and right shown to a user points to one.
 
 A :class:`Source` is a model, not a URL string: the law (or UWV page), the article down to
-the paragraph, the URL and, where it matters, a short quote. The list lives in
-``content/legal/sources.yaml``; primary sources (wetten.overheid.nl, uwv.nl) come first.
+the paragraph, the URL and, where it matters, a short quote. The lists live in
+``content/legal/sources*.yaml``; primary sources (wetten.overheid.nl, uwv.nl) come first.
 
 >>> get_source("wia_64_3").article
 'art. 64 lid 3'
@@ -43,7 +43,10 @@ class Source(BaseModel):
 
 @cache
 def all_sources() -> dict[str, Source]:
-    raw = yaml.safe_load((LEGAL_DIR / "sources.yaml").read_text(encoding="utf-8"))
+    """All sources from ``content/legal/sources*.yaml`` (one file per area; ids are unique across files)."""
+    raw: list[dict[str, object]] = []
+    for path in sorted(LEGAL_DIR.glob("sources*.yaml")):
+        raw.extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
     out: dict[str, Source] = {}
     for entry in raw:
         source = Source.model_validate(entry, strict=False)
