@@ -210,7 +210,7 @@ def check_against_today(inp: TimelineInput, as_of: date) -> None:
     if latest_start > as_of:
         raise InvalidInput("first_sick_day_in_future")
     years = legal_value("max_history_years", first)
-    if first < anniversary(as_of, -years) if as_of.month != 2 or as_of.day != 29 else as_of.replace(day=28):
+    if first < anniversary(as_of, -years):
         raise InvalidInput("first_sick_day_too_old", years=years)
     for index, period in enumerate(inp.periods, start=1):
         if period.end is not None and period.end > as_of + timedelta(days=366):
