@@ -29,3 +29,9 @@ def test_content_files_are_mirrored():
         return {str(p.relative_to(base)) for p in base.rglob("*") if p.is_file()}
 
     assert files("en") == files("nl")
+
+
+def test_keys_are_strings_not_yaml_booleans():
+    # YAML 1.1 reads unquoted yes/no/on/off keys as booleans; they must be quoted.
+    for lang in ("en", "nl"):
+        assert not [k for k in catalogue(lang) if k.split(".")[-1] in ("True", "False")]
