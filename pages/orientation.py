@@ -1,6 +1,33 @@
-"""Placeholder: this page is being built by its issue."""
+"""Orientation (/orientation): interests, energy, what I can take on, practical obstacles.
 
-from pages.frame import legal_footer, page_start
+A reflection aid, never a selection or a verdict. Short screens, save and resume, history, export.
+"""
+
+from datetime import date
+
+import streamlit as st
+
+from pages import _orientation_ui as ui
+from pages.frame import get_store, legal_footer, page_start, tr
+from spoor2.orientation import QUESTIONNAIRE_IDS
 
 page_start("nav.orientation")
+st.markdown(tr("orientation.intro"))
+st.info(tr("orientation.privacy"), icon=":material/lock:")
+
+store = get_store()
+today = date.today()
+
+labels = {qid: ui.status_label(store, qid) for qid in QUESTIONNAIRE_IDS}
+choice = st.radio(
+    tr("orientation.choose"),
+    list(QUESTIONNAIRE_IDS),
+    format_func=labels.__getitem__,
+    key="or_choice",
+    horizontal=True,
+)
+st.divider()
+ui.render(store, choice, today)
+st.divider()
+ui.render_export(store, today)
 legal_footer()
