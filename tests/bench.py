@@ -31,15 +31,11 @@ def bench_rules() -> None:
     from spoor2.timeline import SickPeriod, TimelineInput, compute_timeline, where_i_stand
 
     simple = TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),))
-    many = TimelineInput(
-        periods=tuple(
-            SickPeriod(
-                start=date(2024, 1, 1) + timedelta(days=30 * i), end=date(2024, 1, 1) + timedelta(days=30 * i + 20)
-            )
-            for i in range(20)
-        )
-        + (SickPeriod(start=date(2025, 9, 1)),)
+    earlier = tuple(
+        SickPeriod(start=date(2024, 1, 1) + timedelta(days=30 * i), end=date(2024, 1, 1) + timedelta(days=30 * i + 20))
+        for i in range(20)
     )
+    many = TimelineInput(periods=(*earlier, SickPeriod(start=date(2025, 9, 1))))
 
     def run_simple() -> None:
         for _ in range(100):
