@@ -4,7 +4,10 @@ A migration is a module ``mNNNN_name.py`` in this folder with:
 
 * ``STEPS``: a list of SQL statements (portable SQL: TEXT/INTEGER/REAL, ISO dates as TEXT);
 * ``OWNED_TABLES``: the tables it creates that hold a person's data (each has ``owner_id``),
-  so that export and delete-everything cover them without a second list to maintain.
+  so that export and delete-everything cover them without a second list to maintain;
+* ``FILE_COLUMNS`` (optional): ``{"table": ["column", ...]}``, the columns of its tables whose
+  (non-empty) text value names an uploaded file, relative to the owner's files folder — so an
+  export carries the file and an import refuses an archive that lacks it.
 
 Applied versions are recorded in ``schema_migrations``. Before upgrading an existing
 database file, a backup copy is written next to it (``backups/``).
@@ -29,6 +32,8 @@ class Migration:
     name: str
     steps: tuple[str, ...]
     owned_tables: tuple[str, ...]
+    #: table → the columns that name an uploaded file (see the module docstring)
+    file_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @cache
@@ -44,6 +49,9 @@ def all_migrations() -> tuple[Migration, ...]:
                 name=info.name[6:],
                 steps=tuple(module.STEPS),
                 owned_tables=tuple(getattr(module, "OWNED_TABLES", ())),
+                file_columns=tuple(
+                    (table, tuple(columns)) for table, columns in getattr(module, "FILE_COLUMNS", {}).items()
+                ),
             )
         )
     found.sort(key=lambda m: m.version)
@@ -56,6 +64,15 @@ def all_migrations() -> tuple[Migration, ...]:
 def owned_tables() -> tuple[str, ...]:
     """Every table that holds a person's data, in creation order (parents before children)."""
     return tuple(t for m in all_migrations() for t in m.owned_tables)
+
+
+def file_columns() -> dict[str, tuple[str, ...]]:
+    """Table → the columns whose text names an uploaded file (declared by the migrations)."""
+    found: dict[str, list[str]] = {}
+    for migration in all_migrations():
+        for table, columns in migration.file_columns:
+            found.setdefault(table, []).extend(c for c in columns if c not in found.get(table, []))
+    return {table: tuple(columns) for table, columns in found.items()}
 
 
 def latest_version() -> int:
