@@ -46,8 +46,12 @@ def _flatten(prefix: str, node: Any, out: dict[str, str]) -> None:
     if isinstance(node, dict):
         for key, value in node.items():
             _flatten(f"{prefix}.{key}" if prefix else str(key), value, out)
+    elif isinstance(node, str):
+        out[prefix] = node
     else:
-        out[prefix] = str(node)
+        # YAML 1.1 reads an unquoted Yes/No/On/Off as a boolean and 12 as a number: a user would
+        # see "True". Every message must be written as text (quote it in the YAML file).
+        raise ValueError(f"UI string {prefix!r} is {type(node).__name__} {node!r}, not text: quote it")
 
 
 @cache

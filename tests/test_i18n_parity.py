@@ -35,3 +35,26 @@ def test_keys_are_strings_not_yaml_booleans():
     # YAML 1.1 reads unquoted yes/no/on/off keys as booleans; they must be quoted.
     for lang in ("en", "nl"):
         assert not [k for k in catalogue(lang) if k.split(".")[-1] in ("True", "False")]
+
+
+def test_unquoted_yaml_booleans_are_refused(tmp_path, monkeypatch):
+    # `"yes": Yes` in YAML is the boolean True; the page would show "True" instead of "Yes".
+    import pytest
+
+    from spoor2 import i18n
+
+    (tmp_path / "en" / "ui").mkdir(parents=True)
+    (tmp_path / "en" / "ui" / "demo.yaml").write_text('answer:\n  "yes": Yes\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "CONTENT_DIR", tmp_path)
+    i18n.catalogue.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="demo.answer.yes"):
+            i18n.catalogue("en")
+    finally:
+        monkeypatch.undo()
+        i18n.catalogue.cache_clear()
+
+
+def test_yes_and_no_read_as_words():
+    assert catalogue("en")["rights.answer.yes"] == "Yes"
+    assert catalogue("en")["common.no"] == "No"
