@@ -48,7 +48,7 @@ def test_unquoted_yaml_booleans_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(i18n, "CONTENT_DIR", tmp_path)
     i18n.catalogue.cache_clear()
     try:
-        with pytest.raises(ValueError, match="demo.answer.yes"):
+        with pytest.raises(ValueError, match=r"demo\.answer\.yes"):
             i18n.catalogue("en")
     finally:
         monkeypatch.undo()
