@@ -180,9 +180,17 @@ class Timeline(_Frozen):
 # --- validation -------------------------------------------------------------------------------------
 
 
+#: Dates the calculation accepts at all (far outside them a deadline would not even be a date).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+
+
 def check_input(inp: TimelineInput) -> None:
     """Rules about the input itself; raises :class:`InvalidInput` with a translatable code."""
     periods = inp.periods
+    given = [d for p in periods for d in (p.start, p.end)] + [inp.early_iva_applied, inp.contract_end]
+    if any(d is not None and not EARLIEST_DATE <= d <= LATEST_DATE for d in given):
+        raise InvalidInput("date_out_of_range", earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat())
     for index, period in enumerate(periods, start=1):
         if period.end is not None and period.end < period.start:
             raise InvalidInput("period_end_before_start", number=index)
