@@ -25,6 +25,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from spoor2.errors import Spoor2Error
+
+
+class DatabaseTooNew(Spoor2Error, RuntimeError):
+    """The database was written by a newer version of the app; it is left untouched."""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -109,15 +115,20 @@ def migrate(
         )
         current = int(conn.execute(text("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).scalar() or 0)
     if current > latest_version():
-        raise RuntimeError(
-            f"this database has schema version {current}, newer than this app ({latest_version()}); update the app"
-        )
+        # refuse before anything is written (no backup, no migration): the newer app owns this file
+        raise DatabaseTooNew("database_too_new", found=current, supported=latest_version())
     pending = [m for m in all_migrations() if current < m.version <= target]
     if pending and current > 0 and db_path is not None and db_path.exists():
         _backup(db_path, backup_dir, current)
     applied: list[str] = []
     for migration in pending:
         with engine.begin() as conn:
+            # Another process may have applied it since we looked (two first starts at once). The
+            # write lock is ours now (BEGIN IMMEDIATE), so this check and the steps cannot interleave.
+            if conn.execute(
+                text("SELECT 1 FROM schema_migrations WHERE version = :v"), {"v": migration.version}
+            ).first():
+                continue
             for step in migration.steps:
                 conn.execute(text(step))
             conn.execute(
