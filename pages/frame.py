@@ -26,7 +26,10 @@ class PageSpec:
     icon: str
 
 
-#: Stable URL paths (a contract: links, tests and the README use them).
+#: Stable URL paths (a contract: links, tests and the README use them). Each script is named after its
+#: URL path (``my-data.py`` for ``/my-data``): a fresh server starts in Streamlit's old "pages/ folder"
+#: mode, which finds a page by its file name; a path without a file of that name would flash a
+#: "Page not found" dialog on a deep link (see _leave_pages_directory_mode).
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "home.py", "", ":material/home:"),
     PageSpec("timeline", "timeline.py", "timeline", ":material/event:"),
@@ -34,7 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("orientation", "orientation.py", "orientation", ":material/explore:"),
     PageSpec("tracker", "tracker.py", "tracker", ":material/checklist:"),
     PageSpec("questions", "questions.py", "questions", ":material/help:"),
-    PageSpec("my_data", "my_data.py", "my-data", ":material/folder_shared:"),
+    PageSpec("my_data", "my-data.py", "my-data", ":material/folder_shared:"),
 )
 
 LANG_KEY = "lang"
@@ -107,6 +110,11 @@ def page_start(title_key: str) -> None:
     st.title(tr(title_key))
 
 
+def page_script(key: str) -> str:
+    """``pages/<script>`` of a page key, for ``st.page_link`` and ``st.switch_page``."""
+    return next(f"pages/{spec.script}" for spec in PAGES if spec.key == key)
+
+
 def lang() -> str:
     return normalise_lang(st.session_state.get(LANG_KEY, "en"))
 
@@ -129,8 +137,18 @@ def _store_for(url: str) -> Store:
 
 
 def get_store() -> Store:
-    """The person's store. One engine per database URL per process (never a raw connection)."""
-    return _store_for(database_url())
+    """The person's store. One engine per database URL per process (never a raw connection).
+
+    A database this version cannot open (written by a newer version) stops the page with a
+    message in the user's language; the file is left untouched.
+    """
+    try:
+        return _store_for(database_url())
+    except Spoor2Error as error:
+        show_error(error)
+        legal_footer()
+        st.stop()
+        raise  # st.stop() does not return; this keeps type checkers honest
 
 
 # --- messages ---------------------------------------------------------------------------------------

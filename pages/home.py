@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from pages.frame import fdate, get_store, legal_footer, page_start, tr
+from pages.frame import fdate, get_store, legal_footer, page_script, page_start, tr
 from spoor2.errors import Spoor2Error
 from spoor2.store.timeline_repo import load_timeline_input, milestone_records
 from spoor2.timeline import compute_timeline, next_milestones, where_i_stand
@@ -57,7 +57,7 @@ st.markdown(f"### {tr('home.what_title')}")
 cols = st.columns(3)
 for index, key in enumerate(("rights", "orientation", "tracker", "questions", "my_data")):
     with cols[index % 3]:
-        st.page_link(f"pages/{key}.py", label=tr(f"nav.{key}"))
+        st.page_link(page_script(key), label=tr(f"nav.{key}"))
         st.caption(tr(f"home.about_{key}"))
 
 legal_footer()

@@ -48,6 +48,8 @@ def test_deep_link_is_the_first_request_after_start(browser, tmp_path, path):  #
         # our own navigation, not Streamlit's file list ("frame", "app")
         assert tab.get_by_text(t("nl", "nav.questions")).first.is_visible()
         assert tab.get_by_text("frame", exact=True).count() == 0
+        # Streamlit's old pages/-folder mode finds the page by file name: no "Page not found" dialog
+        assert tab.get_by_role("dialog").count() == 0
         context.close()
     finally:
         server.stop()

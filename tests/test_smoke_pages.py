@@ -33,3 +33,22 @@ def test_language_selector_switches_to_dutch():
     assert_no_exception(at)
     assert t("nl", "home.where_title") in page_text(at) or t("nl", "home.start_title") in page_text(at)
     assert at.query_params["lang"] == ["nl"] or at.query_params["lang"] == "nl"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_database_from_a_newer_version_gives_a_message_not_a_traceback(data_dir, lang):
+    import sqlite3
+
+    from spoor2.store import Store
+    from spoor2.store.migrations import latest_version
+
+    path = data_dir / "spoor2.sqlite3"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        newer = (latest_version() + 1, "from_the_future", "2030-01-01")
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", newer)
+    before = path.read_bytes()
+    at = open_page("timeline.py", lang=lang)
+    assert_no_exception(at)
+    assert t(lang, "error.database_too_new", found=latest_version() + 1, supported=latest_version()) in page_text(at)
+    assert path.read_bytes() == before
