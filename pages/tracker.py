@@ -33,7 +33,7 @@ from spoor2.tracker import (
 #: the spoor 2 efforts (beleidsregels § 8-9) and can extend wage payment (WIA art. 25 lid 9).
 WHY_SOURCES = ("procesgang_6", "beleidsregels_8_9", "wia_25_9")
 
-page_start("tracker.title")
+page_start("nav.tracker")
 st.markdown(tr("tracker.intro"))
 st.caption(f"{tr('tracker.sources_label')}: {sources_markdown(WHY_SOURCES)}")
 ui.show_flash()

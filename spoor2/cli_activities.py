@@ -18,6 +18,7 @@ from typing import Any
 
 from spoor2 import tracker_io
 from spoor2.errors import ImportRejected, InvalidInput
+from spoor2.i18n import t
 from spoor2.store import Store
 from spoor2.store import activities_repo as repo
 from spoor2.tracker import ActivityFilter, parse_date, validate_activity
@@ -90,7 +91,16 @@ def _add(args: argparse.Namespace) -> int:
     }
     activity = validate_activity(raw, today=date.today())
     saved = repo.add_activity(Store(), activity, today=date.today())
-    print(f"added {saved.id} {saved.activity_date.isoformat()} {saved.type} {saved.organisation}")
+    print(
+        t(
+            args.lang,
+            "tracker.cli.added",
+            date=saved.activity_date.isoformat(),
+            type=saved.type,
+            organisation=saved.organisation,
+            id=saved.id,
+        )
+    )
     return 0
 
 
@@ -105,10 +115,10 @@ def _import(args: argparse.Namespace) -> int:
     except ImportRejected as error:
         sys.stderr.write(error.message(args.lang) + "\n")
         for row, reason in tracker_io.problem_lines(error, args.lang):
-            sys.stderr.write(f"row {row}: {reason}\n")
+            sys.stderr.write(t(args.lang, "tracker.error.row_problem", row=row, reason=reason) + "\n")
         return 2
     count = repo.import_activities(Store(), activities)
-    print(f"imported {count} activities from {path}")
+    print(t(args.lang, "tracker.cli.imported", count=count, path=path))
     return 0
 
 
@@ -135,5 +145,5 @@ def _export(args: argparse.Namespace) -> int:
         data = tracker_io.overview_pdf(activities, lang, start, end, today)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    print(f"exported {len(activities)} activities to {path}")
+    print(t(args.lang, "tracker.cli.exported", count=len(activities), path=path))
     return 0

@@ -18,7 +18,7 @@ def test_add_an_activity_see_it_and_download_the_pdf(page, app_server, lang):  #
     organisation = f"Zorggroep Één {lang}"
     page.goto(f"{app_server.url}/tracker?lang={lang}")
     wait_for_app(page)
-    page.get_by_role("heading", name=t(lang, "tracker.title")).first.wait_for()
+    page.get_by_role("heading", name=t(lang, "nav.tracker")).first.wait_for()
     page.get_by_label(t(lang, "tracker.field.organisation")).first.fill(organisation)
     page.get_by_role("button", name=t(lang, "tracker.add.submit")).click()
     wait_for_app(page)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from spoor2.cli import main
+from spoor2.i18n import t
 from spoor2.store import Store
 from spoor2.store import activities_repo as repo
 from tests.conftest import ROOT
@@ -65,12 +66,12 @@ def test_import_good_file_then_a_file_with_bad_rows(capsys, tmp_path):
     good = tmp_path / "good.csv"
     good.write_text(f"date,type,organisation,role,status,notes\n{DAY},training,ROC,,done,\n{DAY},other,X,,,\n")
     code, out, err = run(capsys, "activities", "import", str(good))
-    assert code == 0 and "imported 2" in out, err
+    assert code == 0 and t("en", "tracker.cli.imported", count=2, path=good) in out, err
     bad = tmp_path / "bad.csv"
     bad.write_text(f"datum;soort;organisatie\n{DAY};training;ROC\n31-02-2026;training;X\n{DAY};lunch;Y\n")
     code, out, err = run(capsys, "activities", "import", str(bad))
     assert code == 2
-    assert "row 3:" in err and "row 4:" in err and "row 2:" not in err
+    assert "Row 3:" in err and "Row 4:" in err and "Row 2:" not in err
     assert count() == 2
     code, _, err = run(capsys, "activities", "import", str(tmp_path / "missing.csv"))
     assert code == 2 and "missing.csv" in err
