@@ -103,12 +103,12 @@ def column_config() -> dict[str, Any]:
     cc = st.column_config
     return {
         "select": cc.CheckboxColumn(tr("tracker.field.select"), width="small"),
-        "date": cc.DateColumn(tr("tracker.field.date"), format="YYYY-MM-DD", required=True),
+        "date": cc.DateColumn(tr("tracker.field.date"), format="DD-MM-YYYY", required=True),
         "type": cc.SelectboxColumn(tr("tracker.field.type"), options=list(type_labels().values()), required=True),
         "organisation": cc.TextColumn(tr("tracker.field.organisation"), required=True),
         "role": cc.TextColumn(tr("tracker.field.role")),
         "status": cc.SelectboxColumn(tr("tracker.field.status"), options=list(status_labels().values()), required=True),
-        "follow_up": cc.DateColumn(tr("tracker.field.follow_up"), format="YYYY-MM-DD"),
+        "follow_up": cc.DateColumn(tr("tracker.field.follow_up"), format="DD-MM-YYYY"),
         "outcome": cc.TextColumn(tr("tracker.field.outcome")),
         "notes": cc.TextColumn(tr("tracker.field.notes")),
         "evidence_link": cc.TextColumn(tr("tracker.field.evidence_link")),

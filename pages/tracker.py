@@ -21,7 +21,6 @@ from spoor2.tracker import (
     ActivityFilter,
     check_target,
     funnel,
-    iso_week_key,
     median_days,
     response_rate,
     target_progress,
@@ -47,7 +46,7 @@ with st.form("tr_add_form", clear_on_submit=False, border=True):
     st.subheader(tr("tracker.add.title"))
     cols = st.columns([1, 2, 2, 1.4])
     add_date = cols[0].date_input(
-        tr("tracker.field.date"), value=today, key="tr_add_date", format="YYYY-MM-DD",
+        tr("tracker.field.date"), value=today, key="tr_add_date", format="DD-MM-YYYY",
         min_value=today - timedelta(days=5 * 366), max_value=today + timedelta(days=366),
     )  # fmt: skip
     add_type = cols[1].selectbox(
@@ -65,7 +64,7 @@ with st.form("tr_add_form", clear_on_submit=False, border=True):
         add_contact = more[2].text_input(tr("tracker.field.contact_person"), key="tr_add_contact", max_chars=200)
         more = st.columns(3)
         add_follow = more[0].date_input(
-            tr("tracker.field.follow_up"), value=None, key="tr_add_follow", format="YYYY-MM-DD"
+            tr("tracker.field.follow_up"), value=None, key="tr_add_follow", format="DD-MM-YYYY"
         )
         add_fit = more[1].selectbox(
             tr("tracker.field.fits_limitations"), (None, *FITS), key="tr_add_fit",
@@ -110,8 +109,8 @@ if total_all == 0:
 # --- filters ----------------------------------------------------------------------------------------------
 with st.expander(tr("tracker.filter.title"), expanded=False):
     fcols = st.columns(4)
-    f_start = fcols[0].date_input(tr("tracker.filter.start"), value=None, key="tr_f_start", format="YYYY-MM-DD")
-    f_end = fcols[1].date_input(tr("tracker.filter.end"), value=None, key="tr_f_end", format="YYYY-MM-DD")
+    f_start = fcols[0].date_input(tr("tracker.filter.start"), value=None, key="tr_f_start", format="DD-MM-YYYY")
+    f_end = fcols[1].date_input(tr("tracker.filter.end"), value=None, key="tr_f_end", format="DD-MM-YYYY")
     f_types = fcols[2].multiselect(
         tr("tracker.filter.types"), ACTIVITY_TYPES, format_func=TYPES.__getitem__, key="tr_f_types"
     )
@@ -152,8 +151,7 @@ with tab_log:
         width="stretch", column_order=["select", *ui.TABLE_FIELDS],
     )  # fmt: skip
     originals = {a.id: a for a in shown}
-    bcols = st.columns([1, 1.2, 1, 1.6, 1])
-    if bcols[0].button(tr("tracker.table.save"), key="tr_save", icon=":material/save:"):
+    if st.button(tr("tracker.table.save"), key="tr_save", icon=":material/save:", type="primary"):
         changed = ui.edited_rows(before, after, originals)
         if not changed:
             st.info(tr("tracker.table.no_changes"))
@@ -174,19 +172,21 @@ with tab_log:
                 st.session_state.pop("tr_table", None)
                 ui.flash("success", tr("tracker.table.saved"))
                 st.rerun()
-    bulk_status = bcols[1].selectbox(
+    bcols = st.columns([2, 1])
+    bulk_status = bcols[0].selectbox(
         tr("tracker.table.bulk_status"), STATUSES, format_func=STATUS_LABELS.__getitem__, key="tr_bulk_status",
         label_visibility="collapsed",
     )  # fmt: skip
-    if bcols[2].button(tr("tracker.table.bulk_apply"), key="tr_bulk_apply"):
+    if bcols[1].button(tr("tracker.table.bulk_apply"), key="tr_bulk_apply", width="stretch"):
         ids = ui.selected_ids(after)
         count = ui.attempt(lambda: repo.bulk_set_status(store, ids, bulk_status, today=today))
         if count is not None:
             st.session_state.pop("tr_table", None)
             ui.flash("success", tr("tracker.table.bulk_done", count=count))
             st.rerun()
-    confirm = bcols[3].checkbox(tr("tracker.table.delete_confirm"), key="tr_delete_confirm")
-    if bcols[4].button(tr("tracker.table.delete"), key="tr_delete", icon=":material/delete:"):
+    dcols = st.columns([2, 1])
+    confirm = dcols[0].checkbox(tr("tracker.table.delete_confirm"), key="tr_delete_confirm")
+    if dcols[1].button(tr("tracker.table.delete"), key="tr_delete", icon=":material/delete:", width="stretch"):
         ids = ui.selected_ids(after)
         if not ids:
             show_error(InvalidInput("tracker.error.no_selection"))
@@ -304,8 +304,8 @@ with tab_files:
     default_end = max(span[1], today) if span else today
     ecols = st.columns(2)
     e_start = ecols[0].date_input(tr("tracker.filter.start"), value=default_start, key="tr_exp_start",
-                                  format="YYYY-MM-DD")  # fmt: skip
-    e_end = ecols[1].date_input(tr("tracker.filter.end"), value=default_end, key="tr_exp_end", format="YYYY-MM-DD")
+                                  format="DD-MM-YYYY")  # fmt: skip
+    e_end = ecols[1].date_input(tr("tracker.filter.end"), value=default_end, key="tr_exp_end", format="DD-MM-YYYY")
     if e_start and e_end and e_end < e_start:
         show_error(InvalidInput("tracker.error.period_reversed"))
         e_start, e_end = e_end, e_start
@@ -378,5 +378,4 @@ with tab_files:
                     ui.flash("success", tr("tracker.import.done", count=count))
                     st.rerun()
 
-st.caption(f"{tr('tracker.field.week')}: {iso_week_key(today)}")
 legal_footer()
