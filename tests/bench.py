@@ -86,17 +86,18 @@ def bench_pages() -> None:
 
 
 def main() -> None:
+    import logging
+
+    # AppTest runs pages outside a server; Streamlit then warns "missing ScriptRunContext" per call.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(lambda _record: False)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SPOOR2_DATA_DIR"] = tmp
         bench_rules()
         bench_store(Path(tmp))
         bench_pages()
-        try:
-            from tests.bench_tracker import bench as bench_tracker
-        except ImportError:
-            print("tracker benchmark not available")
-        else:
-            bench_tracker()
+        from tests.bench_tracker import bench as bench_tracker
+
+        bench_tracker()
 
 
 if __name__ == "__main__":
