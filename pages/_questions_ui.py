@@ -10,9 +10,8 @@ from datetime import date
 
 import streamlit as st
 
-from pages.frame import get_store, lang, show_error, tr
+from pages.frame import get_store, show_error, tr
 from spoor2.errors import InvalidInput, Spoor2Error
-from spoor2.i18n import has
 from spoor2.questions import (
     ANSWER_KEYS,
     MAX_FIELD_CHARS,
@@ -60,9 +59,8 @@ def current_list(situation: Situation) -> QuestionList:
 
 
 def milestone_label(milestone_id: str) -> str:
-    """The milestone's label from the timeline catalogue; its id in words while that catalogue is missing."""
-    key = f"milestones.{milestone_id}.label"
-    return tr(key) if has(lang(), key) else milestone_id.replace("_", " ")
+    """The milestone's label from the timeline catalogue (``content/<lang>/ui/milestones.yaml``)."""
+    return tr(f"milestones.{milestone_id}.label")
 
 
 def show_pending_error() -> None:
