@@ -148,7 +148,7 @@ def _as_text(questions: tuple[Question, ...], lang: str, week: int | None) -> st
         if question.audience != audience:
             audience = question.audience
             heading = t(lang, f"questions.audience.{audience}").replace("*", "")
-            if lines:
+            if lines and lines[-1]:
                 lines.append("")
             lines += [heading, "-" * len(heading)]
         text = question_texts(lang)[question.id]
