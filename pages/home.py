@@ -44,13 +44,11 @@ else:
             st.markdown(f"**{tr('home.next_title')}**")
             for item in upcoming:
                 st.markdown(f"- {fdate(item.due)} — {tr(f'milestones.{item.id}.label')}")
-        flagged = standing.flagged
-        if flagged:
-            st.warning(
-                tr("home.flagged", count=len(flagged))
-                + "\n\n"
-                + "\n".join(f"- {tr(f'milestones.{mid}.label')}" for mid in flagged)
-            )
+        for ids, key in ((standing.missing, "home.flagged"), (standing.done_late, "home.done_late")):
+            if ids:
+                st.warning(
+                    tr(key, count=len(ids)) + "\n\n" + "\n".join(f"- {tr(f'milestones.{mid}.label')}" for mid in ids)
+                )
         st.page_link("pages/timeline.py", label=tr("home.open_timeline"), icon=":material/event:")
 
 st.markdown(f"### {tr('home.what_title')}")

@@ -134,8 +134,10 @@ if timeline.dropped_periods:
     st.caption(tr("timeline.dropped", date=fdate(timeline.first_sick_day)))
 if timeline.gap_days:
     st.caption(tr("timeline.gap_days", days=timeline.gap_days))
-if standing.flagged:
-    st.warning(tr("timeline.flagged", count=len(standing.flagged)), icon=":material/warning:")
+if standing.missing:
+    st.warning(tr("timeline.flagged", count=len(standing.missing)), icon=":material/warning:")
+if standing.done_late:
+    st.info(tr("timeline.done_late", count=len(standing.done_late)), icon=":material/schedule:")
 
 # --- chart and table ----------------------------------------------------------------------------------
 st.subheader(tr("timeline.chart_title"))

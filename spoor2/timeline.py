@@ -652,6 +652,16 @@ class Standing(_Frozen):
         """Missing or late steps: the critical-questions page builds on these."""
         return tuple(item.id for item in self.milestones if item.status in ("overdue", "done_late"))
 
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Steps whose date has passed and that are not recorded as done."""
+        return tuple(item.id for item in self.milestones if item.status == "overdue")
+
+    @property
+    def done_late(self) -> tuple[str, ...]:
+        """Steps recorded as done, but after their date."""
+        return tuple(item.id for item in self.milestones if item.status == "done_late")
+
 
 def where_i_stand(timeline: Timeline, as_of: date, done: dict[str, date] | None = None) -> Standing:
     """Counted sick days and week as of ``as_of``, and a status per milestone.
@@ -696,7 +706,16 @@ def where_i_stand(timeline: Timeline, as_of: date, done: dict[str, date] | None 
     )
 
 
+#: Shown in the timeline, but not as a "next step" for everyone: an early IVA application is only for
+#: people who are fully and permanently unable to work (WIA art. 23 lid 6, 66).
+NOT_A_NEXT_STEP: frozenset[str] = frozenset({"early_iva_application_window"})
+
+
 def next_milestones(timeline: Timeline, standing: Standing, limit: int = 3) -> tuple[Milestone, ...]:
     """The next milestones still ahead (upcoming, due soon or open windows)."""
-    ahead = [timeline.milestone(s.id) for s in standing.milestones if s.status in ("upcoming", "due_soon", "in_window")]
+    ahead = [
+        timeline.milestone(s.id)
+        for s in standing.milestones
+        if s.status in ("upcoming", "due_soon", "in_window") and s.id not in NOT_A_NEXT_STEP
+    ]
     return tuple(sorted(ahead, key=lambda item: item.due)[:limit])

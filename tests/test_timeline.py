@@ -21,6 +21,7 @@ from spoor2.timeline import (
     TimelineInput,
     check_against_today,
     compute_timeline,
+    next_milestones,
     where_i_stand,
 )
 
@@ -309,3 +310,22 @@ def test_every_error_code_of_the_rules_has_a_message():
         key = code if "." in code else f"error.{code}"
         for lang in ("en", "nl"):
             assert has(lang, key), (lang, key)
+
+
+def test_missing_and_done_late_are_told_apart():
+    timeline = compute_timeline(TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),)))
+    # action plan due 1 March 2026: recorded a day late; problem analysis (15 Feb) not recorded at all
+    standing = where_i_stand(timeline, date(2026, 6, 1), {"action_plan_due": date(2026, 3, 2)})
+    assert standing.missing == ("problem_analysis_due",)
+    assert standing.done_late == ("action_plan_due",)
+    assert set(standing.flagged) == {"problem_analysis_due", "action_plan_due"}
+    on_time = where_i_stand(timeline, date(2026, 6, 1), {"action_plan_due": date(2026, 3, 1)})
+    assert on_time.done_late == ()
+
+
+def test_the_early_iva_window_is_never_a_next_step_for_everyone():
+    timeline = compute_timeline(TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),)))
+    standing = where_i_stand(timeline, date(2026, 2, 1))
+    assert standing.of("early_iva_application_window").status == "in_window"
+    ids = [m.id for m in next_milestones(timeline, standing)]
+    assert ids == ["problem_analysis_due", "action_plan_due", "uwv_sick_report_due"]
