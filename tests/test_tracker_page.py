@@ -122,3 +122,71 @@ def test_bulk_status_change_for_selected_rows(store):
     assert_no_exception(at)
     assert repo.get_activity(store, first_id).status == "offer"
     assert repo.counts_per_status(store).get("offer") == 1
+
+
+def _open_import(lang):
+    at = open_page("tracker.py", lang=lang)
+    assert_no_exception(at)
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_import_with_other_headers_maps_them_and_a_bad_row_changes_nothing(store, lang):
+    day = (date.today() - timedelta(days=3)).isoformat()
+    # headers the portal does not know: the person maps them in the mapping step
+    data = (
+        f"When;What kind;Company;State\n{day};training;ROC Midden;done\n"
+        f"31-02-2026;training;X;done\n{day};lunch;Y;done\n"
+    )
+    at = _open_import(lang)
+    at.file_uploader(key="tr_import_file").set_value(("log.csv", data.encode(), "text/csv")).run()
+    assert_no_exception(at)
+    assert at.selectbox(key="tr_map_date").value is None  # unknown header: not guessed
+    for field, header in (("date", "When"), ("type", "What kind"), ("organisation", "Company"), ("status", "State")):
+        at.selectbox(key=f"tr_map_{field}").select(header)
+    at.run()
+    at.button(key="tr_import_submit").click().run()
+    assert_no_exception(at)
+    assert t(lang, "tracker.import.problems_title") in [e.value for e in at.error]
+    row_column = t(lang, "tracker.import.row")
+    [problems] = [d for d in at.dataframe if row_column in d.value.columns]
+    rows = list(problems.value.iloc[:, 0])
+    assert rows == [3, 4]  # the header is row 1; the good row 2 is not listed
+    assert all(reason for reason in problems.value.iloc[:, 1])
+    assert repo.count_activities(store) == 0  # a file with any bad row changes nothing
+
+    good = f"When;What kind;Company;State\n{day};training;ROC Midden;done\n"
+    at.file_uploader(key="tr_import_file").set_value(("good.csv", good.encode(), "text/csv")).run()
+    for field, header in (("date", "When"), ("type", "What kind"), ("organisation", "Company"), ("status", "State")):
+        at.selectbox(key=f"tr_map_{field}").select(header)
+    at.run()
+    at.button(key="tr_import_submit").click().run()
+    assert_no_exception(at)
+    assert t(lang, "tracker.import.done", count=1) in page_text(at)
+    [saved] = repo.list_activities(store)
+    assert (saved.organisation, saved.type, saved.status) == ("ROC Midden", "training", "done")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_quick_add_with_evidence_keeps_the_file(store, lang):
+    at = open_page("tracker.py", lang=lang)
+    at.text_input(key="tr_add_org").input("Gemeente Zeist")
+    at.file_uploader(key="tr_add_file").set_value(("bevestiging.pdf", b"%PDF-1.4\n% proof\n", "application/pdf"))
+    at.button(key="tr_add_submit").click().run()
+    assert_no_exception(at)
+    [saved] = repo.list_activities(store)
+    assert saved.evidence_file
+    assert (store.owner_files_dir() / saved.evidence_file).read_bytes() == b"%PDF-1.4\n% proof\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_evidence_that_is_not_what_it_says_is_refused_and_nothing_is_saved(store, lang):
+    at = open_page("tracker.py", lang=lang)
+    at.text_input(key="tr_add_org").input("Gemeente Zeist")
+    at.file_uploader(key="tr_add_file").set_value(("proof.pdf", b"MZ\x90\x00 not a pdf", "application/pdf"))
+    at.button(key="tr_add_submit").click().run()
+    assert_no_exception(at)
+    assert at.error, "a message in the user's language"
+    assert repo.count_activities(store) == 0
+    evidence = store.owner_files_dir() / "evidence"
+    assert not evidence.exists() or not any(evidence.iterdir())
