@@ -96,7 +96,9 @@ FIELDS: tuple[str, ...] = (
     "fits_limitations",
     "goal",
 )
-EVIDENCE_FILE_RE = re.compile(r"^evidence/[0-9a-f]{32}\.(pdf|png|jpg|jpeg|txt|docx|odt|eml)$")
+#: File types accepted as evidence (the store also checks each file's content against its type).
+EVIDENCE_EXTENSIONS: tuple[str, ...] = ("pdf", "png", "jpg", "jpeg", "txt", "docx", "odt", "eml")
+EVIDENCE_FILE_RE = re.compile(rf"^evidence/[0-9a-f]{{32}}\.({'|'.join(EVIDENCE_EXTENSIONS)})$")
 _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]00:00(:00)?)?$")
 _DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 

@@ -26,6 +26,7 @@ from spoor2.store import Store, now_iso
 from spoor2.store.timeline_repo import get_setting, set_setting
 from spoor2.tracker import (
     CLOSED_STATUSES,
+    EVIDENCE_EXTENSIONS,
     EVIDENCE_FILE_RE,
     RESPONSE_STATUSES,
     STATUSES,
@@ -39,28 +40,11 @@ from spoor2.tracker import (
 TARGET_SETTING = "tracker.weekly_target"
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_DIR = "evidence"
-EVIDENCE_EXTENSIONS = ("pdf", "png", "jpg", "jpeg", "txt", "docx", "odt", "eml")
 AGENDA_DAYS = 14
 AGENDA_LIMIT = 200
 
-_COLUMNS = (
-    "id",
-    "activity_date",
-    "type",
-    "organisation",
-    "role",
-    "channel",
-    "contact_person",
-    "status",
-    "follow_up",
-    "response_date",
-    "outcome",
-    "notes",
-    "evidence_file",
-    "evidence_link",
-    "fits_limitations",
-    "goal",
-)
+#: The table's columns are the model's fields, in the same order.
+_COLUMNS: tuple[str, ...] = tuple(Activity.model_fields)
 _SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM activities"
 _DATE_COLUMNS = ("activity_date", "follow_up", "response_date")
 
