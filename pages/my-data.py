@@ -8,8 +8,8 @@ from datetime import date
 
 import streamlit as st
 
-from pages import _my_data_ui as ui
-from pages.frame import get_store, legal_footer, page_start, tr
+from ui import my_data as ui
+from ui.frame import get_store, legal_footer, page_start, tr
 
 page_start("nav.my_data")
 st.markdown(tr("my_data.intro"))

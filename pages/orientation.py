@@ -7,9 +7,9 @@ from datetime import date
 
 import streamlit as st
 
-from pages import _orientation_ui as ui
-from pages.frame import get_store, legal_footer, page_start, tr
-from spoor2.orientation import QUESTIONNAIRE_IDS
+from spoor2.orientation.questionnaires import QUESTIONNAIRE_IDS
+from ui import orientation as ui
+from ui.frame import get_store, legal_footer, page_start, tr
 
 page_start("nav.orientation")
 st.markdown(tr("orientation.intro"))

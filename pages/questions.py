@@ -4,10 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from pages import _questions_ui as ui
-from pages.frame import fdate, get_store, lang, legal_footer, md_escape, page_start, sources_markdown, tr, user_text
 from spoor2.i18n import format_date
-from spoor2.questions import (
+from spoor2.questions.bank import (
     ANSWER_KEYS,
     ANSWER_VALUES,
     AUDIENCES,
@@ -21,8 +19,21 @@ from spoor2.questions import (
     letter_placeholders,
     shown_questions,
 )
-from spoor2.questions_export import meeting_pdf, meeting_text, questions_markdown, questions_pdf, questions_text
-from spoor2.store import questions_repo as repo
+from spoor2.questions.export import meeting_pdf, meeting_text, questions_markdown, questions_pdf, questions_text
+from spoor2.store import questions as repo
+from ui import questions as ui
+from ui.frame import (
+    fdate,
+    get_store,
+    lang,
+    legal_footer,
+    md_escape,
+    page_script,
+    page_start,
+    sources_markdown,
+    tr,
+    user_text,
+)
 
 page_start("questions.title")
 st.markdown(tr("questions.intro"))
@@ -35,7 +46,7 @@ if problem is not None:
     st.warning(tr("questions.timeline_problem", message=problem.message(lang())))
 if standing is None:
     st.info(tr("questions.no_timeline"), icon=":material/info:")
-    st.page_link("pages/timeline.py", label=tr("questions.go_timeline"), icon=":material/event:")
+    st.page_link(page_script("timeline"), label=tr("questions.go_timeline"), icon=":material/event:")
 else:
     flagged = ", ".join(ui.milestone_label(mid) for mid in standing.flagged) or tr("questions.none_flagged")
     st.caption(tr("questions.week_info", week=standing.sick_week, flagged=flagged))

@@ -7,10 +7,8 @@ from datetime import date
 
 import streamlit as st
 
-from pages import _rights_ui as ui
-from pages.frame import get_store, lang, legal_footer, page_start, show_error, tr
 from spoor2.errors import Spoor2Error
-from spoor2.rights import (
+from spoor2.rights.topics import (
     MAX_QUERY_CHARS,
     MAX_SICK_WEEK,
     Situation,
@@ -19,6 +17,8 @@ from spoor2.rights import (
     search_topics,
     topics_for_situation,
 )
+from ui import rights as ui
+from ui.frame import get_store, lang, legal_footer, page_start, show_error, tr
 
 page_start("rights.title")
 

@@ -1,6 +1,6 @@
 """Timeline (/timeline): my sick periods → my own 104-week Poortwachter calendar.
 
-Thin page: widgets → pages/_timeline_ui.py (form ↔ model) → spoor2.timeline (rules) → render.
+Thin page: widgets → ui/timeline.py (form ↔ model) → spoor2.timeline.rules (rules) → render.
 """
 
 from datetime import date
@@ -8,8 +8,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pages import _timeline_ui as ui
-from pages.frame import (
+from spoor2.errors import InvalidInput, Spoor2Error
+from spoor2.store import timeline as repo
+from spoor2.timeline.ics import timeline_to_ics
+from spoor2.timeline.rules import compute_timeline, where_i_stand
+from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_rule
+from ui import timeline as ui
+from ui.frame import (
     fdate,
     get_store,
     lang,
@@ -21,11 +26,6 @@ from pages.frame import (
     tr,
     user_text,
 )
-from spoor2.errors import InvalidInput, Spoor2Error
-from spoor2.store import timeline_repo as repo
-from spoor2.timeline import compute_timeline, where_i_stand
-from spoor2.timeline_ics import timeline_to_ics
-from spoor2.timeline_view import indicative_reason, milestone_notes, milestone_rule
 
 page_start("nav.timeline")
 st.markdown(tr("timeline.intro"))

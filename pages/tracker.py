@@ -6,12 +6,10 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from pages import _tracker_ui as ui
-from pages.frame import fdate, get_store, lang, legal_footer, page_start, show_error, sources_markdown, tr
-from spoor2 import tracker_io
 from spoor2.errors import ImportRejected, InvalidInput, Spoor2Error
-from spoor2.store import activities_repo as repo
-from spoor2.tracker import (
+from spoor2.store import tracker as repo
+from spoor2.tracker import import_export as tracker_io
+from spoor2.tracker.activities import (
     ACTIVITY_TYPES,
     APPLICATION_TYPES,
     FIELDS,
@@ -27,6 +25,8 @@ from spoor2.tracker import (
     validate_activity,
     weeks_met_in_a_row,
 )
+from ui import tracker as ui
+from ui.frame import fdate, get_store, lang, legal_footer, page_start, show_error, sources_markdown, tr
 
 #: Why this log is evidence: the RIV includes the employee's own view (procesgang art. 6); UWV checks
 #: the spoor 2 efforts (beleidsregels § 8-9) and can extend wage payment (WIA art. 25 lid 9).

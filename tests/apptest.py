@@ -1,25 +1,14 @@
-"""Helpers for Streamlit AppTest journeys: open a page of the real app in a language."""
+"""Helpers for Streamlit AppTest journeys: open a page of the real app in a language.
+
+The app uses Streamlit's own multipage convention (``app.py`` is the home page, ``pages/`` holds
+the pages), so AppTest runs it exactly as a server does: no flag of Streamlit's is touched.
+"""
 
 from __future__ import annotations
 
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-
-# AppTest resets Streamlit's "pages/ directory" flag before every run, so each run of a switched
-# page would start in the old multipage mode (the page without app.py), and pages.frame would
-# rerun through app.py, losing button clicks. A real server clears the flag for good at the first
-# st.navigation call; mirror that here so AppTest runs app.py + page exactly as a browser does.
-_original_init = PagesManager.__init__
-
-
-def _init_without_pages_directory(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-    _original_init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-PagesManager.__init__ = _init_without_pages_directory  # type: ignore[method-assign]
 
 APP = str(ROOT / "app.py")
 

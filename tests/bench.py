@@ -28,7 +28,7 @@ def measure(label: str, func: Callable[[], object], repeat: int = 5) -> float:
 
 
 def bench_rules() -> None:
-    from spoor2.timeline import SickPeriod, TimelineInput, compute_timeline, where_i_stand
+    from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline, where_i_stand
 
     simple = TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),))
     earlier = tuple(
@@ -51,8 +51,8 @@ def bench_rules() -> None:
 
 def bench_store(folder: Path) -> None:
     from spoor2.store import Store
-    from spoor2.store.timeline_repo import load_timeline_input, record_milestone, save_timeline_input
-    from spoor2.timeline import SickPeriod, TimelineInput
+    from spoor2.store.timeline import load_timeline_input, record_milestone, save_timeline_input
+    from spoor2.timeline.rules import SickPeriod, TimelineInput
 
     store = Store(folder / "bench.sqlite3")
     inp = TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),))
@@ -68,8 +68,8 @@ def bench_store(folder: Path) -> None:
 def bench_pages() -> None:
     from streamlit.testing.v1 import AppTest
 
-    from pages.frame import PAGES
     from tests.apptest import open_page
+    from ui.frame import PAGES
 
     measure(
         "pages: Streamlit floor (one st.write)",

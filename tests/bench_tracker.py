@@ -9,10 +9,10 @@ from pathlib import Path
 
 
 def bench() -> None:
-    from spoor2 import tracker_io
     from spoor2.store import Store
-    from spoor2.store import activities_repo as repo
-    from spoor2.tracker import ACTIVITY_TYPES, STATUSES, ActivityFilter, validate_activity
+    from spoor2.store import tracker as repo
+    from spoor2.tracker import import_export as tracker_io
+    from spoor2.tracker.activities import ACTIVITY_TYPES, STATUSES, ActivityFilter, validate_activity
     from tests.apptest import open_page
     from tests.bench import measure
 

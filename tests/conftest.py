@@ -30,7 +30,3 @@ def store(data_dir: Path) -> Store:
 @pytest.fixture
 def memory_store(tmp_path: Path) -> Store:
     return Store(":memory:", files_root=tmp_path / "files")
-
-
-# Make every AppTest in the suite run app.py + page as a real server does (see tests/apptest.py).
-import tests.apptest  # noqa: E402, F401

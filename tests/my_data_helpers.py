@@ -8,12 +8,16 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from spoor2 import data_io
-from spoor2.orientation import load_questionnaire
-from spoor2.questions import DocumentRecord, ListItem, Meeting, QuestionList
-from spoor2.store import Store, activities_repo, orientation_repo, questions_repo, timeline_repo
-from spoor2.timeline import SickPeriod, TimelineInput
-from spoor2.tracker import Activity
+from spoor2.orientation.questionnaires import load_questionnaire
+from spoor2.questions.bank import DocumentRecord, ListItem, Meeting, QuestionList
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+from spoor2.store import orientation as orientation_repo
+from spoor2.store import questions as questions_repo
+from spoor2.store import timeline as timeline_repo
+from spoor2.store import tracker as activities_repo
+from spoor2.timeline.rules import SickPeriod, TimelineInput
+from spoor2.tracker.activities import Activity
 
 AS_OF = date(2026, 11, 23)
 EVIDENCE = b"%PDF-1.4 proof that I applied at Acme"

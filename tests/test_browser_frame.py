@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pages.frame import PAGES
 from spoor2.i18n import t
 from tests.browser import app_server, browser, page, wait_for_app  # noqa: F401
+from ui.frame import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -33,23 +33,30 @@ def test_switching_language_keeps_the_page(page, app_server):  # noqa: F811
     assert "/rights" in page.url
 
 
-@pytest.mark.parametrize("path", ["timeline", "my-data"])
-def test_deep_link_is_the_first_request_after_start(browser, tmp_path, path):  # noqa: F811
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("spec", PAGES, ids=[p.key for p in PAGES])
+def test_deep_link_is_the_first_request_after_start(browser, tmp_path, spec, lang):  # noqa: F811
+    """A fresh server, and the deep link is its very first request: the page with its frame, in one go."""
     from tests.browser import AppServer
 
     server = AppServer(tmp_path)
     try:
-        context = browser.new_context()
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
         tab = context.new_page()
-        tab.goto(f"{server.url}/{path}?lang=nl")
+        tab.goto(f"{server.url}/{spec.url_path}?lang={lang}")
+        title = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
+        tab.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
         wait_for_app(tab)
-        key = "my_data" if path == "my-data" else path
-        tab.get_by_role("heading", name=t("nl", f"nav.{key}")).first.wait_for()
-        # our own navigation, not Streamlit's file list ("frame", "app")
-        assert tab.get_by_text(t("nl", "nav.questions")).first.is_visible()
-        assert tab.get_by_text("frame", exact=True).count() == 0
-        # Streamlit's old pages/-folder mode finds the page by file name: no "Page not found" dialog
+        # our own, translated navigation — never Streamlit's list of file names
+        sidebar = tab.locator("[data-testid='stSidebar']")
+        for other in PAGES:
+            sidebar.get_by_text(t(lang, f"nav.{other.key}"), exact=True).wait_for(state="visible")
+        assert tab.locator("[data-testid='stSidebarNav']").count() == 0
+        for file_name in ("app", "frame", "my data", "my-data", "timeline ui", "orientation ui"):
+            assert sidebar.get_by_text(file_name, exact=True).count() == 0
+        # no "Page not found" dialog, no traceback
         assert tab.get_by_role("dialog").count() == 0
+        assert "Traceback" not in tab.content()
         context.close()
     finally:
         server.stop()

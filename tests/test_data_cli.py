@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from spoor2 import data_io
 from spoor2.cli import main
 from spoor2.i18n import t
 from spoor2.store import Store
+from spoor2.store import my_data as data_io
 from tests.conftest import ROOT
 from tests.my_data_helpers import fill_store, rebuild, snapshot
 

@@ -1,4 +1,4 @@
-"""Export, import and delete everything (spoor2.data_io): a full round trip, all-or-nothing, and every bad file."""
+"""Export, import and delete everything (spoor2.store.my_data): round trip, all-or-nothing, and every bad file."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from spoor2 import data_io
 from spoor2.errors import ImportRejected
 from spoor2.i18n import catalogue, placeholders
-from spoor2.store import Store, activities_repo, orientation_repo, timeline_repo
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+from spoor2.store import orientation as orientation_repo
+from spoor2.store import timeline as timeline_repo
+from spoor2.store import tracker as activities_repo
 from spoor2.store.migrations import file_columns, latest_version, owned_tables
 from tests.conftest import ROOT
 from tests.my_data_helpers import EVIDENCE, files_under, fill_store, rebuild, snapshot
@@ -333,7 +336,7 @@ def test_delete_everything_removes_this_owners_rows_and_files_only(full):
 
 
 def test_every_error_code_has_a_message_in_both_languages():
-    source = (ROOT / "spoor2" / "data_io.py").read_text() + (ROOT / "spoor2" / "cli_data.py").read_text()
+    source = "".join((ROOT / "spoor2" / part / "my_data.py").read_text() for part in ("store", "cli"))
     codes = set(re.findall(r'_reject\("([a-z_]+)"', source)) | set(re.findall(r"my_data\.error\.([a-z_]+)", source))
     assert len(codes) > 15
     for lang in ("en", "nl"):

@@ -30,9 +30,12 @@ from types import ModuleType
 import pytest
 from sqlalchemy import text
 
-from spoor2.store import Store, migrations, orientation_repo, questions_repo, timeline_repo
+from spoor2.store import Store, migrations
+from spoor2.store import orientation as orientation_repo
+from spoor2.store import questions as questions_repo
+from spoor2.store import timeline as timeline_repo
 from spoor2.store.migrations import DatabaseTooNew, Migration, latest_version
-from spoor2.timeline import TimelineInput, compute_timeline
+from spoor2.timeline.rules import TimelineInput, compute_timeline
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "data" / "db_fixtures"
@@ -111,7 +114,7 @@ def _watchdog(process: subprocess.Popen) -> threading.Timer:
 WRITER = """
 import sys, time
 from sqlalchemy import text
-from spoor2.store import Store, timeline_repo
+from spoor2.store import Store, timeline as timeline_repo
 
 path, mode, prefix, rows_per_tx = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 store = Store(path)

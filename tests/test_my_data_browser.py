@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from spoor2 import data_io
 from spoor2.i18n import t
 from spoor2.store import Store
+from spoor2.store import my_data as data_io
 from tests.browser import app_server, browser, page, wait_for_app  # noqa: F401
 from tests.my_data_helpers import fill_store
 

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from spoor2 import data_io
 from spoor2.i18n import catalogue, t
 from spoor2.store import Store
+from spoor2.store import my_data as data_io
 from spoor2.store.migrations import owned_tables
-from spoor2.store.timeline_repo import milestone_notes, record_milestone
+from spoor2.store.timeline import milestone_notes, record_milestone
 from tests.apptest import assert_no_exception, open_page, page_text
 from tests.my_data_helpers import fill_store, rebuild, snapshot
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from pages.frame import PAGES
 from spoor2.cli import main
 from tests.apptest import assert_no_exception, open_page
 from tests.conftest import ROOT
+from ui.frame import PAGES
 
 MAX_CLICKS = 6
 NETWORK_MODULES = {"requests", "httpx", "aiohttp", "urllib3", "http", "socket", "ftplib", "smtplib", "websocket"}
@@ -146,7 +146,8 @@ def _imported_modules(path: Path) -> set[str]:
 
 
 def test_no_network_library_is_imported_by_the_app():
-    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "spoor2").rglob("*.py")]
+    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+    files += (ROOT / "spoor2").rglob("*.py")
     offenders = {
         str(path.relative_to(ROOT)): sorted(n for n in _imported_modules(path) if n.split(".")[0] in NETWORK_MODULES)
         for path in files

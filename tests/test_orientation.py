@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spoor2.errors import InvalidInput
-from spoor2.orientation import (
+from spoor2.legal.sources import get_source
+from spoor2.orientation.export import summary_lines, to_markdown, to_pdf
+from spoor2.orientation.questionnaires import (
     QUESTIONNAIRE_IDS,
     check_profile,
     draft_search_profile,
@@ -23,10 +25,8 @@ from spoor2.orientation import (
     score_questionnaire,
     validate_answers,
 )
-from spoor2.orientation_export import summary_lines, to_markdown, to_pdf
-from spoor2.sources import get_source
 from spoor2.store.migrations import owned_tables
-from spoor2.store.orientation_repo import (
+from spoor2.store.orientation import (
     complete_questionnaire,
     delete_draft,
     latest_result,

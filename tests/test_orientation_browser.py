@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spoor2.i18n import t
-from spoor2.orientation import load_questionnaire, load_texts
+from spoor2.orientation.questionnaires import load_questionnaire, load_texts
 from tests.browser import app_server, browser, page, wait_for_app  # noqa: F401
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from spoor2.i18n import format_date, t
-from spoor2.orientation import load_questionnaire, load_texts
-from spoor2.store.orientation_repo import complete_questionnaire, latest_result, load_draft
+from spoor2.orientation.questionnaires import load_questionnaire, load_texts
+from spoor2.store.orientation import complete_questionnaire, latest_result, load_draft
 from tests.apptest import assert_no_exception, open_page, page_text
 
 

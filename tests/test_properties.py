@@ -23,11 +23,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from spoor2 import data_io, dates
-from spoor2.cli_questions import _as_date, _pairs, parse_done
+from spoor2 import dates
+from spoor2.cli.questions import _as_date, _pairs, parse_done
 from spoor2.errors import ImportRejected, Spoor2Error
 from spoor2.i18n import LANGS, catalogue, placeholders
-from spoor2.orientation import (
+from spoor2.orientation.questionnaires import (
     QUESTIONNAIRE_IDS,
     check_profile,
     draft_search_profile,
@@ -36,7 +36,7 @@ from spoor2.orientation import (
     score_questionnaire,
     validate_answers,
 )
-from spoor2.questions import (
+from spoor2.questions.bank import (
     ANSWER_KEYS,
     ANSWER_VALUES,
     AUDIENCES,
@@ -47,8 +47,12 @@ from spoor2.questions import (
     check_meeting,
     fill_letter,
 )
-from spoor2.store import Store, orientation_repo, questions_repo, timeline_repo
-from spoor2.timeline import SickPeriod, TimelineInput, check_input, compute_timeline
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+from spoor2.store import orientation as orientation_repo
+from spoor2.store import questions as questions_repo
+from spoor2.store import timeline as timeline_repo
+from spoor2.timeline.rules import SickPeriod, TimelineInput, check_input, compute_timeline
 from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 23)
@@ -209,7 +213,7 @@ def test_any_period_list_gives_a_timeline_or_a_clear_error(draw_periods, sanctio
 
 
 def _timeline_parser() -> argparse.ArgumentParser:
-    from spoor2.cli_timeline import add_timeline_arguments
+    from spoor2.cli.timeline import add_timeline_arguments
 
     parser = argparse.ArgumentParser()
     add_timeline_arguments(parser)
@@ -232,7 +236,7 @@ def _timeline_parser() -> argparse.ArgumentParser:
 @example(["2026-01-05:"], "²", None, None, None)
 @example(["9999-12-30:"], None, None, None, None)
 def test_timeline_cli_arguments_give_an_input_or_a_clear_error(period, sanction, extension, iva, contract):
-    from spoor2.cli_timeline import timeline_input_from_args
+    from spoor2.cli.timeline import timeline_input_from_args
 
     args = _timeline_parser().parse_args([])
     args.period, args.wage_sanction_weeks, args.extension_weeks = period, sanction, extension
@@ -381,7 +385,7 @@ def test_settings_answers_and_milestones_with_any_text(key, value, note, day):
 @FAST
 @given(st.one_of(texts, json_scalars, any_dates))
 def test_tracker_dates_are_a_date_or_a_clear_error(value):
-    from spoor2.tracker import parse_date
+    from spoor2.tracker.activities import parse_date
 
     try:
         parse_date(value)
@@ -390,7 +394,7 @@ def test_tracker_dates_are_a_date_or_a_clear_error(value):
 
 
 def _activity_rows() -> st.SearchStrategy[dict[str, Any]]:
-    from spoor2.tracker import ACTIVITY_TYPES, FIELDS, STATUSES
+    from spoor2.tracker.activities import ACTIVITY_TYPES, FIELDS, STATUSES
 
     cell = st.one_of(
         texts, user_texts, st.sampled_from([*ACTIVITY_TYPES, *STATUSES]), plausible_dates.map(str), json_scalars
@@ -401,7 +405,7 @@ def _activity_rows() -> st.SearchStrategy[dict[str, Any]]:
 @settings(max_examples=80, deadline=None)
 @given(st.data())
 def test_any_activity_is_valid_or_refused_clearly(data):
-    from spoor2.tracker import check_link, check_target, validate_activity
+    from spoor2.tracker.activities import check_link, check_target, validate_activity
 
     raw = data.draw(_activity_rows())
     for call in (
@@ -433,7 +437,7 @@ def _csv(rows: list[list[str]], delimiter: str) -> bytes:
 @example(b"datum;type;status\n2026-11-01;Sollicitatie op vacature;afgerond\n", "a.csv")
 @example(b"\xef\xbb\xbfdate,type\n\x00", "a.csv")
 def test_any_tracker_import_file_is_read_or_refused_clearly(data, filename):
-    from spoor2.tracker_io import from_json, import_file
+    from spoor2.tracker.import_export import from_json, import_file
 
     for call in (lambda: import_file(data, filename, today=TODAY), lambda: from_json(data, today=TODAY)):
         try:
@@ -445,7 +449,7 @@ def test_any_tracker_import_file_is_read_or_refused_clearly(data, filename):
 def test_a_real_spreadsheet_with_bad_cells_is_refused_clearly():
     from openpyxl import Workbook
 
-    from spoor2.tracker_io import import_file
+    from spoor2.tracker.import_export import import_file
 
     book = Workbook()
     sheet = book.active

@@ -9,8 +9,9 @@ import yaml
 
 from spoor2.errors import InvalidInput
 from spoor2.i18n import placeholders
+from spoor2.legal.sources import get_source
 from spoor2.paths import CONTENT_DIR
-from spoor2.questions import (
+from spoor2.questions.bank import (
     AUDIENCES,
     LETTER_SOURCES,
     LETTERS,
@@ -37,10 +38,9 @@ from spoor2.questions import (
     shown_questions,
     validate_condition,
 )
-from spoor2.questions_export import meeting_pdf, meeting_text, questions_markdown, questions_pdf, questions_text
-from spoor2.sources import get_source
-from spoor2.store import questions_repo as repo
-from spoor2.timeline import SickPeriod, TimelineInput, compute_timeline, where_i_stand
+from spoor2.questions.export import meeting_pdf, meeting_text, questions_markdown, questions_pdf, questions_text
+from spoor2.store import questions as repo
+from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline, where_i_stand
 
 AS_OF = date(2026, 11, 22)
 

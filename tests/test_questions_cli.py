@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from spoor2.cli import main
-from spoor2.questions import question_texts
-from spoor2.store import questions_repo as repo
-from spoor2.store.timeline_repo import save_timeline_input
-from spoor2.timeline import SickPeriod, TimelineInput
+from spoor2.questions.bank import question_texts
+from spoor2.store import questions as repo
+from spoor2.store.timeline import save_timeline_input
+from spoor2.timeline.rules import SickPeriod, TimelineInput
 from tests.conftest import ROOT
 
 FIRST_DAY = "2025-09-01"  # a Monday: week 3 from 2025-09-15, week 30 from 2026-03-23, week 60 from 2026-10-19

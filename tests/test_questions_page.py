@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from spoor2.i18n import t
-from spoor2.questions import question_texts
-from spoor2.store import questions_repo as repo
-from spoor2.store.timeline_repo import save_timeline_input
-from spoor2.timeline import SickPeriod, TimelineInput
+from spoor2.questions.bank import question_texts
+from spoor2.store import questions as repo
+from spoor2.store.timeline import save_timeline_input
+from spoor2.timeline.rules import SickPeriod, TimelineInput
 from tests.apptest import assert_no_exception, open_page, page_text
 
 
@@ -98,7 +98,7 @@ def test_document_checklist_shows_what_to_do_and_saves(lang, store):
     records = repo.document_records(store)
     assert records["spoor2_plan"].state == "not_received"
     assert records["action_plan"].on == date(2025, 11, 1)
-    from spoor2.questions import document_texts
+    from spoor2.questions.bank import document_texts
 
     assert document_texts(lang)["spoor2_plan"].missing in page_text(at)
     assert question_texts(lang)["emp_action_plan_copy"].text not in page_text(at)

@@ -9,7 +9,8 @@ import pytest
 
 from spoor2.errors import InvalidInput
 from spoor2.i18n import LANGS
-from spoor2.rights import (
+from spoor2.legal.sources import all_sources
+from spoor2.rights.topics import (
     DEFAULT_ORDER,
     MAX_QUERY_CHARS,
     MAX_SICK_WEEK,
@@ -25,8 +26,7 @@ from spoor2.rights import (
     topic_score,
     topics_for_situation,
 )
-from spoor2.sources import all_sources
-from spoor2.timeline import ALL_MILESTONES
+from spoor2.timeline.rules import ALL_MILESTONES
 
 PRIMARY_HOSTS = (
     "wetten.overheid.nl",

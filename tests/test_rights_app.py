@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from spoor2.i18n import t
-from spoor2.rights import Situation, get_topic, load_topics, topics_for_situation
-from spoor2.sources import get_source
-from spoor2.store.timeline_repo import save_timeline_input
-from spoor2.timeline import SickPeriod, TimelineInput, compute_timeline, where_i_stand
+from spoor2.legal.sources import get_source
+from spoor2.rights.topics import Situation, get_topic, load_topics, topics_for_situation
+from spoor2.store.timeline import save_timeline_input
+from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline, where_i_stand
 from tests.apptest import APP, assert_no_exception, open_page, page_text
 
 

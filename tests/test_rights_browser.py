@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spoor2.i18n import t
-from spoor2.rights import get_topic
+from spoor2.rights.topics import get_topic
 from tests.browser import app_server, browser, page, wait_for_app  # noqa: F401
 
 pytestmark = pytest.mark.browser

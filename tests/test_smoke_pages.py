@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pages.frame import PAGES
 from spoor2.i18n import t
 from tests.apptest import assert_no_exception, open_page, page_text
+from ui.frame import PAGES
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -20,11 +20,13 @@ def test_page_renders_in_language(page, lang):
     assert at.radio(key="lang_choice").value == lang
 
 
-def test_every_page_script_is_in_the_navigation():
+def test_pages_holds_only_the_page_scripts_of_the_navigation():
+    """Streamlit makes a page of every script in pages/: no helper module may stand there."""
     from tests.conftest import ROOT
 
-    scripts = {p.name for p in (ROOT / "pages").glob("*.py") if not p.name.startswith("_")} - {"frame.py", "forms.py"}
-    assert scripts == {p.script for p in PAGES}
+    files = {p.name for p in (ROOT / "pages").iterdir() if p.name != "__pycache__"}
+    assert files == {p.script for p in PAGES if p.path.startswith("pages/")}
+    assert [p.path for p in PAGES if not p.path.startswith("pages/")] == ["app.py"]
 
 
 def test_language_selector_switches_to_dutch():

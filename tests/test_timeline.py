@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from spoor2.dates import is_working_day, kings_day, next_working_day, public_holidays
 from spoor2.errors import InvalidInput
 from spoor2.i18n import has, placeholders, t
-from spoor2.sources import all_sources
-from spoor2.timeline import (
+from spoor2.legal.sources import all_sources
+from spoor2.timeline.rules import (
     ALL_MILESTONES,
     DUE_SOON_DAYS,
     SickPeriod,
@@ -291,7 +291,7 @@ def test_every_milestone_has_a_source_label_rule_and_reason(lang):
 def test_every_status_and_actor_has_a_label():
     from typing import get_args
 
-    from spoor2.timeline import Actor, Status
+    from spoor2.timeline.rules import Actor, Status
 
     for lang in ("en", "nl"):
         for status in get_args(Status):
@@ -301,7 +301,7 @@ def test_every_status_and_actor_has_a_label():
 
 
 def test_every_error_code_of_the_rules_has_a_message():
-    source = (Path(__file__).resolve().parents[1] / "spoor2" / "timeline.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[1] / "spoor2" / "timeline" / "rules.py").read_text(encoding="utf-8")
     import re
 
     codes = set(re.findall(r'InvalidInput\("([a-z_.]+)"', source))

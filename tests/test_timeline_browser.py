@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from spoor2.i18n import t
-from spoor2.timeline import SickPeriod, TimelineInput, compute_timeline
+from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline
 from tests.browser import app_server, browser, page, wait_for_app  # noqa: F401
 
 pytestmark = pytest.mark.browser

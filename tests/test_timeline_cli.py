@@ -12,8 +12,8 @@ from icalendar import Calendar
 
 from spoor2.cli import main
 from spoor2.i18n import t
-from spoor2.store.timeline_repo import record_milestone, save_timeline_input
-from spoor2.timeline import SickPeriod, TimelineInput
+from spoor2.store.timeline import record_milestone, save_timeline_input
+from spoor2.timeline.rules import SickPeriod, TimelineInput
 from tests.conftest import ROOT
 
 BASE = ["timeline", "--period", "2026-01-05:", "--as-of", "2026-11-23"]

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from spoor2.i18n import format_date, t
-from spoor2.store.timeline_repo import load_timeline_input, milestone_records, save_timeline_input
-from spoor2.timeline import SickPeriod, TimelineInput, compute_timeline, where_i_stand
+from spoor2.store.timeline import load_timeline_input, milestone_records, save_timeline_input
+from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline, where_i_stand
 from tests.apptest import assert_no_exception, open_page, page_text
 
 TODAY = date.today()

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spoor2.errors import InvalidInput
-from spoor2.tracker import (
+from spoor2.tracker.activities import (
     ACTIVITY_TYPES,
     MAX_NOTES_CHARS,
     STATUSES,

@@ -12,7 +12,7 @@ import pytest
 from spoor2.cli import main
 from spoor2.i18n import t
 from spoor2.store import Store
-from spoor2.store import activities_repo as repo
+from spoor2.store import tracker as repo
 from tests.conftest import ROOT
 from tests.pdf_text import pdf_text
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from spoor2 import tracker_io
 from spoor2.errors import ImportRejected, InvalidInput
-from spoor2.store import activities_repo as repo
-from spoor2.tracker import validate_activity
+from spoor2.store import tracker as repo
+from spoor2.tracker import import_export as tracker_io
+from spoor2.tracker.activities import validate_activity
 from tests.pdf_text import pdf_text
 
 TODAY = date(2026, 11, 23)

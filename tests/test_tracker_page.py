@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from spoor2.i18n import t
-from spoor2.store import activities_repo as repo
-from spoor2.tracker import validate_activity
+from spoor2.store import tracker as repo
+from spoor2.tracker.activities import validate_activity
 from tests.apptest import assert_no_exception, open_page, page_text
 
 

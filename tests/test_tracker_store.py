@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
-from spoor2.store import activities_repo as repo
+from spoor2.store import tracker as repo
 from spoor2.store.migrations import all_migrations
-from spoor2.tracker import ActivityFilter, check_target, validate_activity
+from spoor2.tracker.activities import ActivityFilter, check_target, validate_activity
 
 TODAY = date(2026, 11, 23)
 

@@ -18,13 +18,16 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.frame import PAGES
-from spoor2.questions import Meeting, QuestionList, add_own_question
-from spoor2.store import Store, orientation_repo, questions_repo, timeline_repo
-from spoor2.timeline import SickPeriod, TimelineInput
+from spoor2.questions.bank import Meeting, QuestionList, add_own_question
+from spoor2.store import Store
+from spoor2.store import orientation as orientation_repo
+from spoor2.store import questions as questions_repo
+from spoor2.store import timeline as timeline_repo
+from spoor2.timeline.rules import SickPeriod, TimelineInput
 from tests.apptest import assert_no_exception, open_page
 from tests.browser import app_server, browser, page, wait_for_app  # noqa: F401
 from tests.conftest import ROOT
+from ui.frame import PAGES
 
 TODAY = date(2026, 11, 23)
 TRICKS = (
@@ -69,8 +72,8 @@ def fill_store_with_tricks(store: Store) -> None:
     saved = orientation_repo.complete_questionnaire(store, "capacity", answers, date(2026, 10, 1))
     orientation_repo.update_profile(store, saved.id, {"hours_week": "\n".join(TRICKS), "travel": TRICKS[2]})
 
-    from spoor2.store import activities_repo
-    from spoor2.tracker import validate_activity
+    from spoor2.store import tracker as activities_repo
+    from spoor2.tracker.activities import validate_activity
 
     for index, trick in enumerate(TRICKS):
         raw = {
@@ -140,7 +143,7 @@ def test_the_tricks_are_stored_unchanged(tricky_store):
 
 def test_the_checks_catch_unescaped_markdown():
     """The detector itself: each trick, unescaped, is caught; escaped by the frame helper, it is not."""
-    from pages.frame import md_escape
+    from ui.frame import md_escape
 
     for trick in TRICKS[:-1]:
         assert any(p.search(trick) for p in UNSAFE), trick
@@ -181,8 +184,8 @@ def test_spreadsheet_exports_neutralise_formulas(tricky_store):
 
     from openpyxl import load_workbook
 
-    from spoor2.store import activities_repo
-    from spoor2.tracker_io import to_csv, to_xlsx
+    from spoor2.store import tracker as activities_repo
+    from spoor2.tracker.import_export import to_csv, to_xlsx
 
     activities = list(activities_repo.iter_activities(tricky_store))
     cells = [cell for row in csv.reader(io.StringIO(to_csv(activities, "en").decode("utf-8-sig"))) for cell in row]
@@ -198,11 +201,11 @@ def test_spreadsheet_exports_neutralise_formulas(tricky_store):
 
 def _file_uploaders() -> list[tuple[str, int, ast.Call]]:
     found = []
-    for path in sorted((ROOT / "pages").glob("*.py")):
+    for path in sorted([*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "file_uploader":
-                found.append((path.name, node.lineno, node))
+                found.append((str(path.relative_to(ROOT)), node.lineno, node))
     return found
 
 
@@ -216,10 +219,10 @@ def test_every_file_uploader_accepts_only_listed_types():
     assert uploaders, "the app has uploads (tracker evidence, imports); the scan must see them"
     for name, line, call in uploaders:
         keywords = {kw.arg: kw.value for kw in call.keywords}
-        assert "type" in keywords, f"pages/{name}:{line}: st.file_uploader without type=[...]"
+        assert "type" in keywords, f"{name}:{line}: st.file_uploader without type=[...]"
         value = keywords["type"]
-        assert not (isinstance(value, ast.Constant) and value.value is None), f"pages/{name}:{line}: type=None"
-        assert "key" in keywords, f"pages/{name}:{line}: st.file_uploader without a stable key="
+        assert not (isinstance(value, ast.Constant) and value.value is None), f"{name}:{line}: type=None"
+        assert "key" in keywords, f"{name}:{line}: st.file_uploader without a stable key="
 
 
 # --- in a real browser ---------------------------------------------------------------------------------------

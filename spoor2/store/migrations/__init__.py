@@ -1,6 +1,6 @@
 """Named, recorded schema migrations, applied in order, each in its own transaction.
 
-A migration is a module ``mNNNN_name.py`` in this folder with:
+A migration is a module ``mNNNN_name.py`` in this folder, listed in order in ``ORDER`` below, with:
 
 * ``STEPS``: a list of SQL statements (portable SQL: TEXT/INTEGER/REAL, ISO dates as TEXT);
 * ``OWNED_TABLES``: the tables it creates that hold a person's data (each has ``owner_id``),
@@ -15,8 +15,6 @@ database file, a backup copy is written next to it (``backups/``).
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +24,17 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from spoor2.errors import Spoor2Error
+from spoor2.store.migrations import (
+    m0001_core,
+    m0002_orientation,
+    m0003_activities,
+    m0004_questions,
+    m0005_questions,
+    m0006_activities,
+)
+
+#: The migration order, explicit: a new migration is added here (and never inserted or renamed).
+ORDER = (m0001_core, m0002_orientation, m0003_activities, m0004_questions, m0005_questions, m0006_activities)
 
 
 class DatabaseTooNew(Spoor2Error, RuntimeError):
@@ -45,14 +54,12 @@ class Migration:
 @cache
 def all_migrations() -> tuple[Migration, ...]:
     found: list[Migration] = []
-    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
-        if not (info.name.startswith("m") and info.name[1:5].isdigit()):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for module in ORDER:
+        info_name = module.__name__.rsplit(".", 1)[1]
         found.append(
             Migration(
-                version=int(info.name[1:5]),
-                name=info.name[6:],
+                version=int(info_name[1:5]),
+                name=info_name[6:],
                 steps=tuple(module.STEPS),
                 owned_tables=tuple(getattr(module, "OWNED_TABLES", ())),
                 file_columns=tuple(
@@ -60,10 +67,9 @@ def all_migrations() -> tuple[Migration, ...]:
                 ),
             )
         )
-    found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migration versions must be 1..N without gaps, found {versions}")
+        raise RuntimeError(f"ORDER must list migrations 1..N in order without gaps, found {versions}")
     return tuple(found)
 
 

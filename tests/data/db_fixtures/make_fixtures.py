@@ -176,7 +176,7 @@ ROWS: dict[str, list[dict[str, Any]]] = {
 
 def _scores(row: dict[str, Any]) -> str:
     """Scores as the app of that version stored them (computed once, when the fixture is made)."""
-    from spoor2.orientation import load_questionnaire, score_questionnaire
+    from spoor2.orientation.questionnaires import load_questionnaire, score_questionnaire
 
     q = load_questionnaire(row["questionnaire"])
     return score_questionnaire(q, json.loads(row["answers"])).model_dump_json()

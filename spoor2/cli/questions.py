@@ -1,0 +1,159 @@
+"""``python -m spoor2 questions`` — the critical questions that apply to a situation.
+
+With timeline options (the same as ``python -m spoor2 timeline``) the situation is built from
+them plus ``--done``, ``--answer`` and ``--document``; without them, the saved situation is used
+(timeline, recorded milestones, answers and document checklist of the store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from spoor2.errors import InvalidInput
+from spoor2.i18n import normalise_lang, t
+from spoor2.legal.sources import get_source
+from spoor2.paths import database_url
+from spoor2.questions.bank import (
+    ANSWER_KEYS,
+    ANSWER_VALUES,
+    DOC_STATES,
+    Question,
+    applicable_questions,
+    build_situation,
+    document_ids,
+    question_texts,
+)
+from spoor2.timeline.rules import RECORDABLE, TimelineInput, check_input, compute_timeline, where_i_stand
+
+
+def register(subparsers: Any) -> None:
+    try:
+        from spoor2.cli.timeline import add_timeline_arguments
+    except ModuleNotFoundError as error:  # the timeline command is built by another issue
+        if error.name != "spoor2.cli.timeline":
+            raise
+        return
+    parser = subparsers.add_parser("questions", help="critical questions for a situation")
+    add_timeline_arguments(parser)
+    existing = parser._option_string_actions  # avoid clashing with the shared timeline options
+    parser.add_argument(
+        "--done", action="append", default=[], metavar="MILESTONE_ID[=DATE]", help="a step that has happened"
+    )
+    parser.add_argument("--answer", action="append", default=[], metavar="KEY=VALUE", help="a situation answer")
+    parser.add_argument("--document", action="append", default=[], metavar="DOC_ID=STATE", help="a checklist state")
+    if "--lang" not in existing:
+        parser.add_argument("--lang", choices=["en", "nl"], default="en")
+    if "--format" not in existing:
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+    if "--as-of" not in existing:
+        parser.add_argument("--as-of", dest="as_of", default=None, metavar="YYYY-MM-DD")
+    parser.set_defaults(handler=run_questions)
+
+
+def _as_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput("invalid_date", value=value) from None
+
+
+def parse_done(items: list[str], as_of: date) -> dict[str, date]:
+    """``ID`` or ``ID=YYYY-MM-DD``; an id without a date counts as done on the as-of date."""
+    out: dict[str, date] = {}
+    for item in items:
+        mid, sep, when = item.partition("=")
+        mid = mid.strip()
+        if not mid or (sep and not when.strip()):
+            raise InvalidInput("questions.error.bad_done", value=item)
+        if mid not in RECORDABLE:
+            raise InvalidInput("unknown_milestone", milestone=mid)
+        out[mid] = _as_date(when.strip()) if sep else as_of
+    return out
+
+
+def _pairs(items: list[str], keys: tuple[str, ...], values: tuple[str, ...], code: str, name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        if key not in keys or value not in values:
+            raise InvalidInput(code, **{name: item})
+        out[key] = value
+    return out
+
+
+def run_questions(args: argparse.Namespace) -> int:
+    from spoor2.cli.timeline import timeline_input_from_args
+    from spoor2.store import Store
+    from spoor2.store import questions as repo
+    from spoor2.store.timeline import load_timeline_input, milestone_records
+
+    lang = normalise_lang(args.lang)
+    as_of = _as_date(args.as_of) if getattr(args, "as_of", None) else date.today()
+    done = parse_done(args.done, as_of)
+    answers = _pairs(args.answer, ANSWER_KEYS, ANSWER_VALUES, "questions.error.bad_answer", "answer")
+    documents = _pairs(args.document, document_ids(), DOC_STATES, "questions.error.bad_document", "document")
+
+    given: TimelineInput | None = timeline_input_from_args(args)
+    if given is None:
+        store = Store(database_url())
+        given = load_timeline_input(store)
+        done = {**milestone_records(store), **done}
+        answers = {**repo.situation_answers(store), **answers}
+        documents = {**repo.document_states(store), **documents}
+        if given is None:
+            sys.stderr.write(t(lang, "questions.error.no_saved_timeline") + "\n")
+    standing = None
+    if given is not None:
+        check_input(given)
+        standing = where_i_stand(compute_timeline(given), as_of, done)
+    situation = build_situation(standing, documents, answers)
+    questions = applicable_questions(situation)
+    if args.format == "json":
+        payload = {
+            "as_of": as_of.isoformat(),
+            "sick_week": situation.sick_week,
+            "lang": lang,
+            "questions": [_as_dict(q, lang) for q in questions],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(_as_text(questions, lang, situation.sick_week))
+    return 0
+
+
+def _as_dict(question: Question, lang: str) -> dict[str, Any]:
+    text = question_texts(lang)[question.id]
+    return {
+        "id": question.id,
+        "audience": question.audience,
+        "priority": question.priority,
+        "text": text.text,
+        "why": text.why,
+        "sources": [get_source(sid).as_dict() for sid in question.sources],
+    }
+
+
+def _as_text(questions: tuple[Question, ...], lang: str, week: int | None) -> str:
+    lines: list[str] = []
+    if week is not None:
+        lines += [f"{t(lang, 'common.week')} {week}", ""]
+    audience = None
+    for question in questions:
+        if question.audience != audience:
+            audience = question.audience
+            heading = t(lang, f"questions.audience.{audience}").replace("*", "")
+            if lines and lines[-1]:
+                lines.append("")
+            lines += [heading, "-" * len(heading)]
+        text = question_texts(lang)[question.id]
+        lines.append(f"[{question.id}] (P{question.priority}) {text.text.replace('*', '')}")
+        lines.append(f"    {t(lang, 'questions.export.why')}: {text.why.replace('*', '')}")
+        titles = "; ".join(get_source(sid).title for sid in question.sources)
+        lines.append(f"    {t(lang, 'questions.export.sources')}: {titles}")
+    return "\n".join(lines) + "\n"

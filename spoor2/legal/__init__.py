@@ -1,0 +1,1 @@
+"""Legal numbers (``params``) and legal sources (``sources``), loaded from ``content/legal/``."""

@@ -1,0 +1,1 @@
+"""Document renderers shared by every capability's exports (PDF; Markdown and plain text; .ics)."""

@@ -1,0 +1,166 @@
+"""The critical-questions data of one owner: question list, document checklist, answers, meetings."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date
+
+from sqlalchemy import text
+
+from spoor2.errors import InvalidInput
+from spoor2.questions.bank import (
+    ANSWER_KEYS,
+    ANSWER_VALUES,
+    DocumentRecord,
+    Meeting,
+    QuestionList,
+    check_document_record,
+    check_meeting,
+)
+from spoor2.store import Store, now_iso
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+# --- question list --------------------------------------------------------------------------------
+
+
+def save_question_list(store: Store, qlist: QuestionList) -> None:
+    payload = qlist.model_dump_json()
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO question_lists (owner_id, items, updated_at) VALUES (:o, :i, :at) "
+                "ON CONFLICT (owner_id) DO UPDATE SET items = excluded.items, updated_at = excluded.updated_at"
+            ),
+            {"o": store.owner_id, "i": payload, "at": now_iso()},
+        )
+
+
+def load_question_list(store: Store) -> QuestionList | None:
+    with store.read() as conn:
+        row = conn.execute(text("SELECT items FROM question_lists WHERE owner_id = :o"), {"o": store.owner_id}).first()
+    if row is None:
+        return None
+    return QuestionList.model_validate_json(row[0], strict=False)
+
+
+# --- document checklist ---------------------------------------------------------------------------
+
+
+def set_document(store: Store, record: DocumentRecord, as_of: date) -> None:
+    """Validate, then save one checklist row (state ``unknown`` deletes it)."""
+    check_document_record(record, as_of)
+    with store.transaction() as conn:
+        if record.state == "unknown":
+            conn.execute(
+                text("DELETE FROM document_checklist WHERE owner_id = :o AND doc_id = :d"),
+                {"o": store.owner_id, "d": record.id},
+            )
+            return
+        conn.execute(
+            text(
+                "INSERT INTO document_checklist (owner_id, doc_id, state, received_on, updated_at) "
+                "VALUES (:o, :d, :s, :r, :at) ON CONFLICT (owner_id, doc_id) DO UPDATE SET "
+                "state = excluded.state, received_on = excluded.received_on, updated_at = excluded.updated_at"
+            ),
+            {
+                "o": store.owner_id,
+                "d": record.id,
+                "s": record.state,
+                "r": record.on.isoformat() if record.on else None,
+                "at": now_iso(),
+            },
+        )
+
+
+def document_records(store: Store) -> dict[str, DocumentRecord]:
+    with store.read() as conn:
+        rows = conn.execute(
+            text("SELECT doc_id, state, received_on FROM document_checklist WHERE owner_id = :o"),
+            {"o": store.owner_id},
+        ).all()
+    return {
+        doc: DocumentRecord(id=doc, state=state, on=date.fromisoformat(on) if on else None) for doc, state, on in rows
+    }
+
+
+def document_states(store: Store) -> dict[str, str]:
+    return {doc: record.state for doc, record in document_records(store).items()}
+
+
+# --- situation answers ----------------------------------------------------------------------------
+
+
+def set_answer(store: Store, key: str, value: str) -> None:
+    if key not in ANSWER_KEYS or value not in ANSWER_VALUES:
+        raise InvalidInput("questions.error.bad_answer", answer=f"{key}={value}")
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO situation_answers (owner_id, answer_key, answer_value, updated_at) "
+                "VALUES (:o, :k, :v, :at) ON CONFLICT (owner_id, answer_key) DO UPDATE SET "
+                "answer_value = excluded.answer_value, updated_at = excluded.updated_at"
+            ),
+            {"o": store.owner_id, "k": key, "v": value, "at": now_iso()},
+        )
+
+
+def situation_answers(store: Store) -> dict[str, str]:
+    with store.read() as conn:
+        rows = conn.execute(
+            text("SELECT answer_key, answer_value FROM situation_answers WHERE owner_id = :o"),
+            {"o": store.owner_id},
+        ).all()
+    return {k: v for k, v in rows if k in ANSWER_KEYS and v in ANSWER_VALUES}
+
+
+# --- meetings -------------------------------------------------------------------------------------
+
+
+def save_meeting(store: Store, meeting: Meeting) -> None:
+    check_meeting(meeting)
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO meetings (id, owner_id, meeting_date, with_whom, points, agreed, updated_at) "
+                "VALUES (:id, :o, :d, :w, :p, :a, :at) ON CONFLICT (id) DO UPDATE SET "
+                "meeting_date = excluded.meeting_date, with_whom = excluded.with_whom, points = excluded.points, "
+                "agreed = excluded.agreed, updated_at = excluded.updated_at WHERE meetings.owner_id = :o"
+            ),
+            {
+                "id": meeting.id,
+                "o": store.owner_id,
+                "d": meeting.on.isoformat(),
+                "w": meeting.with_whom,
+                "p": json.dumps(list(meeting.points), ensure_ascii=False),
+                "a": meeting.agreed,
+                "at": now_iso(),
+            },
+        )
+
+
+def meetings(store: Store) -> list[Meeting]:
+    """The owner's meetings, newest first."""
+    with store.read() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id, meeting_date, with_whom, points, agreed FROM meetings WHERE owner_id = :o "
+                "ORDER BY meeting_date DESC, id"
+            ),
+            {"o": store.owner_id},
+        ).all()
+    return [
+        Meeting(id=mid, on=date.fromisoformat(d), with_whom=w, points=tuple(json.loads(p)), agreed=a)
+        for mid, d, w, p, a in rows
+    ]
+
+
+def delete_meeting(store: Store, meeting_id: str) -> None:
+    with store.transaction() as conn:
+        conn.execute(
+            text("DELETE FROM meetings WHERE owner_id = :o AND id = :id"), {"o": store.owner_id, "id": meeting_id}
+        )

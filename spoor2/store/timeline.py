@@ -1,0 +1,108 @@
+"""Timeline input, recorded milestones and small settings, owner-scoped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+
+from spoor2.errors import InvalidInput
+from spoor2.store import Store, now_iso
+from spoor2.timeline.rules import ALL_MILESTONES, RECORDABLE, TimelineInput, check_input
+
+MAX_NOTE_CHARS = 2_000
+MAX_SETTING_CHARS = 10_000
+
+
+def save_timeline_input(store: Store, inp: TimelineInput) -> None:
+    """Validate, then save (replacing the previous input). Nothing is saved if invalid."""
+    check_input(inp)
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO timeline_inputs (owner_id, payload, updated_at) VALUES (:o, :p, :at) "
+                "ON CONFLICT (owner_id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at"
+            ),
+            {"o": store.owner_id, "p": inp.model_dump_json(), "at": now_iso()},
+        )
+
+
+def load_timeline_input(store: Store) -> TimelineInput | None:
+    with store.read() as conn:
+        row = conn.execute(
+            text("SELECT payload FROM timeline_inputs WHERE owner_id = :o"), {"o": store.owner_id}
+        ).first()
+    if row is None:
+        return None
+    return TimelineInput.model_validate_json(row[0], strict=False)
+
+
+def delete_timeline_input(store: Store) -> None:
+    with store.transaction() as conn:
+        conn.execute(text("DELETE FROM timeline_inputs WHERE owner_id = :o"), {"o": store.owner_id})
+
+
+def record_milestone(store: Store, milestone_id: str, done_on: date, note: str = "") -> None:
+    """Record that a milestone happened ("I received the plan van aanpak on …")."""
+    if milestone_id not in RECORDABLE or milestone_id not in ALL_MILESTONES:
+        raise InvalidInput("unknown_milestone", milestone=milestone_id)
+    if len(note) > MAX_NOTE_CHARS:
+        raise InvalidInput("note_too_long", maximum=MAX_NOTE_CHARS)
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO milestone_records (owner_id, milestone_id, done_on, note, updated_at) "
+                "VALUES (:o, :m, :d, :n, :at) ON CONFLICT (owner_id, milestone_id) DO UPDATE SET "
+                "done_on = excluded.done_on, note = excluded.note, updated_at = excluded.updated_at"
+            ),
+            {"o": store.owner_id, "m": milestone_id, "d": done_on.isoformat(), "n": note, "at": now_iso()},
+        )
+
+
+def clear_milestone(store: Store, milestone_id: str) -> None:
+    with store.transaction() as conn:
+        conn.execute(
+            text("DELETE FROM milestone_records WHERE owner_id = :o AND milestone_id = :m"),
+            {"o": store.owner_id, "m": milestone_id},
+        )
+
+
+def milestone_records(store: Store) -> dict[str, date]:
+    """Recorded milestones: id → the date the user recorded."""
+    with store.read() as conn:
+        rows = conn.execute(
+            text("SELECT milestone_id, done_on FROM milestone_records WHERE owner_id = :o"),
+            {"o": store.owner_id},
+        ).all()
+    return {mid: date.fromisoformat(done_on) for mid, done_on in rows}
+
+
+def milestone_notes(store: Store) -> dict[str, str]:
+    with store.read() as conn:
+        rows = conn.execute(
+            text("SELECT milestone_id, note FROM milestone_records WHERE owner_id = :o"),
+            {"o": store.owner_id},
+        ).all()
+    return dict(rows)
+
+
+def get_setting(store: Store, key: str, default: str | None = None) -> str | None:
+    with store.read() as conn:
+        row = conn.execute(
+            text("SELECT value FROM settings WHERE owner_id = :o AND key = :k"),
+            {"o": store.owner_id, "k": key},
+        ).first()
+    return row[0] if row else default
+
+
+def set_setting(store: Store, key: str, value: str) -> None:
+    if len(value) > MAX_SETTING_CHARS:
+        raise InvalidInput("note_too_long", maximum=MAX_SETTING_CHARS)
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO settings (owner_id, key, value, updated_at) VALUES (:o, :k, :v, :at) "
+                "ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
+            ),
+            {"o": store.owner_id, "k": key, "v": value, "at": now_iso()},
+        )

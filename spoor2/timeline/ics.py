@@ -1,0 +1,61 @@
+"""The timeline as an RFC 5545 calendar: one all-day event per milestone, in the user's language.
+
+>>> from datetime import date
+>>> from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline
+>>> tl = compute_timeline(TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),)))
+>>> text = timeline_to_ics(tl, "en").decode()
+>>> "UID:wia_application_deadline-2027-10-17@spoor2.local" in text, "DTSTART;VALUE=DATE:20271017" in text
+(True, True)
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from spoor2.i18n import t
+from spoor2.legal.sources import get_source
+from spoor2.timeline.rules import Milestone, Standing, Timeline
+from spoor2.timeline.view import indicative_reason, milestone_label, milestone_notes, milestone_rule
+
+PRODID = "-//spoor2//Poortwachter timeline//EN"
+UID_DOMAIN = "spoor2.local"
+
+
+def milestone_description(item: Milestone, lang: str) -> str:
+    """The rule, the notes, why it is indicative, and the sources with their URLs."""
+    parts = [milestone_rule(item, lang), *milestone_notes(item, lang)]
+    reason = indicative_reason(item, lang)
+    if reason:
+        parts.append(f"{t(lang, 'common.indicative').capitalize()}: {reason}")
+    parts.append(f"{t(lang, 'timeline.col.actor')}: {t(lang, f'milestones.actor.{item.actor}')}")
+    parts.append(t(lang, "common.sources") + ":")
+    parts.extend(f"- {get_source(sid).title}: {get_source(sid).url}" for sid in item.sources)
+    return "\n".join(parts)
+
+
+def timeline_to_ics(timeline: Timeline, lang: str, standing: Standing | None = None) -> bytes:
+    """All milestones as all-day events (a window spans its days). Pure: ``DTSTAMP`` is the as-of day."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", t(lang, "timeline.ics.calendar_name"))
+    stamp_day = standing.as_of if standing is not None else timeline.first_sick_day
+    stamp = datetime(stamp_day.year, stamp_day.month, stamp_day.day, tzinfo=UTC)
+    for item in timeline.milestones:
+        first, last = item.first, item.due
+        event = Event()
+        event.add("uid", f"{item.id}-{first.isoformat()}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", first)
+        event.add("dtend", last + timedelta(days=1))
+        event.add("summary", milestone_label(item, lang))
+        event.add("description", milestone_description(item, lang))
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", [t(lang, f"milestones.actor.{item.actor}")])
+        if item.sources:
+            event.add("url", str(get_source(item.sources[0]).url))
+        cal.add_component(event)
+    return cal.to_ical()

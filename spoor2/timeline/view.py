@@ -1,0 +1,64 @@
+"""The timeline in words: milestones as dictionaries for a language (CLI JSON, .ics, page table).
+
+>>> from datetime import date
+>>> from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline
+>>> tl = compute_timeline(TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),)))
+>>> row = milestone_dict(tl.milestone("wia_application_deadline"), "nl")
+>>> row["date"], row["label"], row["actor"]
+('2027-10-17', 'Uiterste datum WIA-aanvraag', 'jij')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spoor2.i18n import has, t
+from spoor2.legal.sources import get_source
+from spoor2.timeline.rules import Milestone, MilestoneStanding
+
+
+def milestone_label(item: Milestone, lang: str) -> str:
+    return t(lang, f"milestones.{item.id}.label")
+
+
+def milestone_rule(item: Milestone, lang: str) -> str:
+    return t(lang, f"milestones.{item.id}.rule", **item.params)
+
+
+def milestone_notes(item: Milestone, lang: str) -> list[str]:
+    return [t(lang, f"milestones.note.{note}") for note in item.notes]
+
+
+def indicative_reason(item: Milestone, lang: str) -> str | None:
+    key = f"milestones.{item.id}.indicative"
+    return t(lang, key, **item.params) if item.indicative and has(lang, key) else None  # type: ignore[arg-type]
+
+
+def milestone_dict(item: Milestone, lang: str, standing: MilestoneStanding | None = None) -> dict[str, Any]:
+    """One milestone, in words, with its sources; dates as ISO text."""
+    out: dict[str, Any] = {"id": item.id}
+    if item.kind == "date":
+        out["date"] = item.date.isoformat() if item.date else None
+    else:
+        out["start"] = item.start.isoformat() if item.start else None
+        out["end"] = item.end.isoformat() if item.end else None
+    out.update(
+        {
+            "label": milestone_label(item, lang),
+            "actor": t(lang, f"milestones.actor.{item.actor}"),
+            "actor_id": item.actor,
+            "indicative": item.indicative,
+            "indicative_reason": indicative_reason(item, lang),
+            "rule": milestone_rule(item, lang),
+            "notes": milestone_notes(item, lang),
+            "sources": [get_source(sid).as_dict() for sid in item.sources],
+        }
+    )
+    if item.day is not None:
+        out["sick_day"] = item.day
+    if standing is not None:
+        out["status"] = standing.status
+        out["status_label"] = t(lang, f"milestones.status.{standing.status}")
+        if standing.done_on is not None:
+            out["done_on"] = standing.done_on.isoformat()
+    return out

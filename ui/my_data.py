@@ -1,0 +1,238 @@
+"""Page-side helpers for /my-data: where and what is stored, export, import and delete everything.
+
+The work itself is done by :mod:`spoor2.store.my_data`. Import and delete run in button callbacks
+(before the page is drawn again), so the page shows the new state at once; they then forget
+what other pages hold in the session (drafts, selections), which could show data that no
+longer exists. Only the language and this page's own keys are kept.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import streamlit as st
+
+from spoor2.errors import Spoor2Error
+from spoor2.i18n import has
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+from ui.frame import LANG_KEY, LANG_WIDGET_KEY, fdate, lang, show_error, sources_markdown, tr
+
+EXPORT_KEY = "my_data_export"
+IMPORT_KEY = "my_data_import"
+IMPORT_CONFIRM_KEY = "my_data_import_confirm"
+DELETE_CONFIRM_KEY = "my_data_delete_confirm"
+DELETE_KEY = "my_data_delete"
+_PREFIX = "my_data_"
+_IMPORTED_KEY = "my_data_imported_file"
+_MESSAGE_KEY = "my_data_message_{section}"
+#: The frame's language keys (``ui.frame``); "_"-keys are the frame's own bookkeeping.
+_KEEP = frozenset({LANG_KEY, LANG_WIDGET_KEY})
+
+PRIVACY_SOURCES = ("md_gdpr_15", "md_gdpr_17", "md_gdpr_20")
+
+
+def export_file_name(today: date) -> str:
+    """``spoor2-export-2026-11-23.zip``.
+
+    >>> export_file_name(date(2026, 11, 23))
+    'spoor2-export-2026-11-23.zip'
+    """
+    return f"spoor2-export-{today.isoformat()}.zip"
+
+
+def table_label(table: str) -> str:
+    key = f"my_data.table.{table}"
+    return tr(key) if has(lang(), key) else table
+
+
+def forget_other_pages() -> None:
+    """Drop every session key except the language and this page's own (after import or delete)."""
+    for key in list(st.session_state.keys()):
+        name = str(key)
+        if name in _KEEP or name.startswith((_PREFIX, "_")):
+            continue
+        del st.session_state[key]
+
+
+# --- messages that survive the rerun after a callback ----------------------------------------------------
+
+
+def _say(section: str, kind: str, key: str, **params: Any) -> None:
+    st.session_state[_MESSAGE_KEY.format(section=section)] = (kind, key, params)
+
+
+def _fail(section: str, error: Spoor2Error) -> None:
+    st.session_state[_MESSAGE_KEY.format(section=section)] = ("error", error, {})
+
+
+def render_messages(section: str) -> None:
+    message = st.session_state.pop(_MESSAGE_KEY.format(section=section), None)
+    if message is None:
+        return
+    kind, key, params = message
+    if kind == "error":
+        show_error(key)
+    elif kind == "warning":
+        st.warning(tr(key, **params), icon=":material/warning:")
+    else:
+        st.success(tr(key, **params), icon=":material/check_circle:")
+
+
+# --- where and what -------------------------------------------------------------------------------------
+
+
+def render_where(store: Store) -> None:
+    st.markdown(tr("my_data.where.body"))
+    db_path = getattr(store, "db_path", None)
+    st.markdown(tr("my_data.where.folder"))
+    st.code(str(db_path.parent if db_path else store.files_root.parent), language=None)
+    if db_path:
+        st.markdown(tr("my_data.where.database"))
+        st.code(str(db_path), language=None)
+    else:  # never show a database URL: it may hold a password
+        st.markdown(tr("my_data.where.database_server"))
+    st.markdown(tr("my_data.where.files"))
+    st.code(str(store.files_root / store.owner_id), language=None)
+    st.caption(tr("my_data.where.change"))
+
+
+def render_counts(store: Store) -> None:
+    counts = data_io.counts(store)
+    files = data_io.file_count(store)
+    total = sum(counts.values())
+    lines = [f"- {tr('my_data.what.count_line', label=table_label(table), count=n)}" for table, n in counts.items()]
+    st.markdown("\n".join(lines))
+    if total == 0 and files == 0:
+        st.markdown(tr("my_data.what.empty"))
+    else:
+        st.markdown(tr("my_data.what.total", count=total, files=files))
+
+
+# --- export ---------------------------------------------------------------------------------------------
+
+
+def render_export(store: Store, today: date) -> None:
+    st.markdown(tr("my_data.export.body"))
+    st.download_button(
+        tr("my_data.export.button"),
+        # made when the person clicks, not on every rerun of the page (evidence files can be large)
+        data=lambda: data_io.export_bytes(store),
+        file_name=export_file_name(today),
+        mime="application/zip",
+        key=EXPORT_KEY,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+# --- import ---------------------------------------------------------------------------------------------
+
+
+def check_upload(store: Store, data: bytes) -> data_io.Archive | None:
+    """Validate uploaded bytes; show the message and return None when the file is rejected."""
+    try:
+        return data_io.read_archive(data, store)
+    except Spoor2Error as error:
+        show_error(error)
+        return None
+
+
+def _exported_on(archive: data_io.Archive) -> date | None:
+    value = archive.manifest.get("exported_at")  # from the file: untrusted, only ever shown as a date
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+def render_archive(store: Store, archive: data_io.Archive) -> None:
+    """What the file contains, and that importing it replaces everything."""
+    exported_on = _exported_on(archive)
+    if exported_on is None:
+        st.markdown(tr("my_data.import.contains_unknown_date"))
+    else:
+        st.markdown(tr("my_data.import.contains", date=fdate(exported_on)))
+    lines = [
+        f"- {tr('my_data.what.count_line', label=table_label(table), count=n)}"
+        for table, n in archive.counts().items()
+        if n
+    ]
+    lines.append(f"- {tr('my_data.import.files_line', count=len(archive.files))}")
+    st.markdown("\n".join(lines))
+    if not any(archive.counts().values()):
+        st.markdown(tr("my_data.import.nothing"))
+    st.warning(tr("my_data.import.replaces", count=sum(data_io.counts(store).values())), icon=":material/warning:")
+
+
+def _import_upload(store: Store) -> None:
+    upload = st.session_state.get(IMPORT_KEY)
+    if upload is None:
+        return
+    try:
+        archive = data_io.read_archive(upload.getvalue(), store)  # validated again: nothing is trusted
+        imported = data_io.import_archive(store, archive)
+    except Spoor2Error as error:
+        _fail("import", error)
+        return
+    forget_other_pages()
+    st.session_state[_IMPORTED_KEY] = upload.file_id
+    _say("import", "success", "my_data.notice.imported", count=sum(imported.values()), files=len(archive.files))
+
+
+def render_import(store: Store) -> None:
+    st.markdown(tr("my_data.import.body"))
+    upload = st.file_uploader(tr("my_data.import.label"), type=["zip"], key=IMPORT_KEY)
+    render_messages("import")
+    if upload is None:
+        return
+    if st.session_state.get(_IMPORTED_KEY) == upload.file_id:
+        st.info(tr("my_data.import.already_done"), icon=":material/info:")
+        return
+    archive = check_upload(store, upload.getvalue())
+    if archive is None:
+        return
+    render_archive(store, archive)
+    st.button(
+        tr("my_data.import.button"),
+        key=IMPORT_CONFIRM_KEY,
+        type="primary",
+        icon=":material/upload:",
+        on_click=_import_upload,
+        args=(store,),
+    )
+
+
+# --- delete everything ----------------------------------------------------------------------------------
+
+
+def _delete_everything(store: Store) -> None:
+    if not st.session_state.get(DELETE_CONFIRM_KEY):
+        _say("delete", "warning", "my_data.delete.confirm_first")
+        return
+    data_io.delete_everything(store)
+    forget_other_pages()
+    st.session_state[DELETE_CONFIRM_KEY] = False
+    _say("delete", "success", "my_data.notice.deleted")
+
+
+def render_delete(store: Store) -> None:
+    st.markdown(tr("my_data.delete.body"))
+    st.checkbox(tr("my_data.delete.confirm"), key=DELETE_CONFIRM_KEY)
+    st.button(
+        tr("my_data.delete.button"),
+        key=DELETE_KEY,
+        type="primary",
+        icon=":material/delete_forever:",
+        on_click=_delete_everything,
+        args=(store,),
+    )
+    render_messages("delete")
+
+
+def render_privacy() -> None:
+    st.markdown(tr("my_data.privacy.body"))
+    st.caption(tr("my_data.privacy.sources", links=sources_markdown(PRIVACY_SOURCES)))
