@@ -32,7 +32,7 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-dev
-	$(PY) -m tests.bench
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

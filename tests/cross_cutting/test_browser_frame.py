@@ -1,0 +1,62 @@
+"""The frame in a real browser: every stable URL path opens, in the language of ?lang=."""
+
+from __future__ import annotations
+
+import pytest
+
+from spoor2.i18n import t
+from tests.support.browser import app_server, browser, page, wait_for_app  # noqa: F401
+from ui.frame import PAGES
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.key for p in PAGES])
+def test_stable_url_opens_in_dutch(page, app_server, spec):  # noqa: F811
+    page.goto(f"{app_server.url}/{spec.url_path}?lang=nl")
+    wait_for_app(page)
+    title = t("nl", "common.app_name") if spec.key == "home" else t("nl", f"nav.{spec.key}")
+    page.get_by_role("heading", name=title).first.wait_for()
+    # the language selector is visible on every page
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Nederlands", exact=True).wait_for(state="visible")
+    assert "Traceback" not in page.content()
+
+
+def test_switching_language_keeps_the_page(page, app_server):  # noqa: F811
+    page.goto(f"{app_server.url}/rights?lang=en")
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebar']").get_by_text("Nederlands", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("heading", name=t("nl", "nav.rights")).first.wait_for()
+    assert "lang=nl" in page.url
+    assert "/rights" in page.url
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("spec", PAGES, ids=[p.key for p in PAGES])
+def test_deep_link_is_the_first_request_after_start(browser, tmp_path, spec, lang):  # noqa: F811
+    """A fresh server, and the deep link is its very first request: the page with its frame, in one go."""
+    from tests.support.browser import AppServer
+
+    server = AppServer(tmp_path)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        tab.goto(f"{server.url}/{spec.url_path}?lang={lang}")
+        title = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
+        tab.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
+        wait_for_app(tab)
+        # our own, translated navigation — never Streamlit's list of file names
+        sidebar = tab.locator("[data-testid='stSidebar']")
+        for other in PAGES:
+            sidebar.get_by_text(t(lang, f"nav.{other.key}"), exact=True).wait_for(state="visible")
+        assert tab.locator("[data-testid='stSidebarNav']").count() == 0
+        for file_name in ("app", "frame", "my data", "my-data", "timeline ui", "orientation ui"):
+            assert sidebar.get_by_text(file_name, exact=True).count() == 0
+        # no "Page not found" dialog, no traceback
+        assert tab.get_by_role("dialog").count() == 0
+        assert "Traceback" not in tab.content()
+        context.close()
+    finally:
+        server.stop()

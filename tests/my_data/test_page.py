@@ -1,0 +1,143 @@
+"""The /my-data page with AppTest, in both languages: what is stored, export, import, delete everything."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from spoor2.i18n import catalogue, t
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+from spoor2.store.migrations import owned_tables
+from spoor2.store.timeline import milestone_notes, record_milestone
+from tests.support.apptest import assert_no_exception, open_page, page_text
+from tests.support.my_data import fill_store, rebuild, snapshot
+
+
+def count_line(lang: str, table: str, count: int) -> str:
+    return t(lang, "my_data.what.count_line", label=t(lang, f"my_data.table.{table}"), count=count)
+
+
+def test_every_owned_table_has_a_label_in_both_languages():
+    for lang in ("en", "nl"):
+        assert [table for table in owned_tables() if f"my_data.table.{table}" not in catalogue(lang)] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_shows_where_and_what_is_stored(lang, store, data_dir):
+    at = open_page("my-data.py", lang=lang)
+    assert_no_exception(at)
+    text = page_text(at)
+    assert t(lang, "my_data.no_medical") in text
+    assert t(lang, "my_data.what.empty") in text
+    assert count_line(lang, "meetings", 0) in text
+    shown = [code.value for code in at.code]
+    assert str(data_dir) in shown
+    assert str(data_dir / "spoor2.sqlite3") in shown
+    assert str(data_dir / "files" / store.owner_id) in shown
+
+    fill_store(store)
+    at = open_page("my-data.py", lang=lang)
+    text = page_text(at)
+    for table in owned_tables():
+        assert count_line(lang, table, data_io.counts(store)[table]) in text
+    assert count_line(lang, "activities", 1) in text
+    assert t(lang, "my_data.what.total", count=sum(data_io.counts(store).values()), files=1) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_export_button_gives_a_valid_export(lang, store, monkeypatch):
+    fill_store(store)
+    made = {}
+    original = MediaFileManager.add_deferred
+
+    def capture(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):  # type: ignore[no-untyped-def]
+        made[file_name] = (data_callable, mimetype)
+        return original(self, data_callable, mimetype, coordinates, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture)
+    at = open_page("my-data.py", lang=lang)
+    assert_no_exception(at)
+    button = at.download_button(key="my_data_export")
+    assert button.label == t(lang, "my_data.export.button")
+    (name,) = made
+    assert re.fullmatch(r"spoor2-export-\d{4}-\d{2}-\d{2}\.zip", name)
+    data_callable, mimetype = made[name]
+    assert mimetype == "application/zip"
+    exported = data_callable()
+    assert data_io.read_archive(exported, store).counts() == data_io.counts(store)
+    assert data_io.archive_content(exported) == snapshot(store)[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_delete_needs_the_confirmation_then_empties_the_store(lang, store):
+    fill_store(store)
+    before = snapshot(store)
+    at = open_page("my-data.py", lang=lang)
+    at.button(key="my_data_delete").click().run()
+    assert_no_exception(at)
+    assert t(lang, "my_data.delete.confirm_first") in page_text(at)
+    assert snapshot(store) == before
+
+    at.session_state["or_choice"] = "values"  # another page's UI state: stale after the delete
+    at.checkbox(key="my_data_delete_confirm").check()
+    at.button(key="my_data_delete").click().run()
+    assert_no_exception(at)
+    text = page_text(at)
+    assert t(lang, "my_data.notice.deleted") in text
+    assert t(lang, "my_data.what.empty") in text
+    assert sum(data_io.counts(store).values()) == 0 and data_io.file_count(store) == 0
+    assert at.checkbox(key="my_data_delete_confirm").value is False
+    assert "or_choice" not in at.session_state
+    assert at.session_state["lang"] == lang  # the language is kept
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_bad_upload_shows_the_message_and_changes_nothing(lang, store):
+    fill_store(store)
+    before = snapshot(store)
+    at = open_page("my-data.py", lang=lang)
+    bad = rebuild(data_io.export_bytes(store), add=(("../evil.sh", b"rm -rf ~"),))
+    at.file_uploader(key="my_data_import").set_value(("export.zip", bad, "application/zip")).run()
+    assert_no_exception(at)
+    assert [e.value for e in at.error] == [t(lang, "my_data.error.unsafe_path", name="../evil.sh")]
+    assert not [b for b in at.button if b.key == "my_data_import_confirm"]
+    assert snapshot(store) == before
+
+    at.file_uploader(key="my_data_import").set_value(("notes.zip", b"not a zip at all", "application/zip")).run()
+    assert [e.value for e in at.error] == [t(lang, "my_data.error.not_a_zip")]
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_import_shows_the_contents_then_replaces_everything(lang, store, tmp_path):
+    source = Store(tmp_path / "elsewhere" / "spoor2.sqlite3")
+    fill_store(source, note="from the export")
+    exported = data_io.export_bytes(source)
+    record_milestone(store, "spoor2_decision", date(2026, 6, 1), note="here now")
+
+    at = open_page("my-data.py", lang=lang)
+    at.session_state["q_own_text"] = "a half-typed question"
+    at.file_uploader(key="my_data_import").set_value(("spoor2-export.zip", exported, "application/zip")).run()
+    assert_no_exception(at)
+    text = page_text(at)
+    assert count_line(lang, "meetings", 1) in text
+    assert t(lang, "my_data.import.files_line", count=1) in text
+    assert t(lang, "my_data.import.replaces", count=1) in text
+    assert milestone_notes(store) == {"spoor2_decision": "here now"}  # nothing changed yet
+
+    at.button(key="my_data_import_confirm").click().run()
+    assert_no_exception(at)
+    text = page_text(at)
+    imported = sum(data_io.counts(source).values())
+    assert t(lang, "my_data.notice.imported", count=imported, files=1) in text
+    assert milestone_notes(store) == {"action_plan_due": "from the export"}  # replaced, not merged
+    assert data_io.archive_content(data_io.export_bytes(store)) == data_io.archive_content(exported)
+    assert "q_own_text" not in at.session_state
+    assert at.session_state["lang"] == lang
+    # the same upload is not offered again
+    assert not [b for b in at.button if b.key == "my_data_import_confirm"]
+    assert t(lang, "my_data.import.already_done") in text

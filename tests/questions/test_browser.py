@@ -1,0 +1,28 @@
+"""/questions in a real browser: the PDF export downloads a real PDF, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spoor2.i18n import t
+from tests.support.browser import app_server, browser, page, wait_for_app  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_pdf_export_downloads(page, app_server, lang, tmp_path: Path):  # noqa: F811
+    page.goto(app_server.url + f"/questions?lang={lang}")
+    wait_for_app(page)
+    page.get_by_role("heading", name=t(lang, "questions.title")).wait_for()
+    button = page.locator(".st-key-q_dl_pdf").get_by_role("button", name=t(lang, "questions.export_pdf"))
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename == "critical-questions.pdf"
+    target = tmp_path / "questions.pdf"
+    download.save_as(target)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2_000

@@ -1,0 +1,33 @@
+"""/rights in a real browser: a Dutch deep link opens the topic in Dutch."""
+
+from __future__ import annotations
+
+import pytest
+
+from spoor2.i18n import t
+from spoor2.rights.topics import get_topic
+from tests.support.browser import app_server, browser, page, wait_for_app  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+
+def test_deep_link_opens_dutch_topic(page, app_server):  # noqa: F811
+    page.goto(app_server.url + "/rights?topic=privacy&lang=nl")
+    wait_for_app(page)
+    topic = get_topic("nl", "privacy")
+    page.get_by_role("heading", name=topic.title).wait_for()
+    assert page.get_by_text(t("nl", "rights.sources_title"), exact=True).count() >= 1
+    assert page.get_by_text(get_topic("en", "privacy").title).count() == 0
+    assert "topic=privacy" in page.url and "lang=nl" in page.url
+
+
+def test_opening_a_topic_puts_it_in_the_address_bar(page, app_server):  # noqa: F811
+    page.goto(app_server.url + "/rights?lang=en")
+    wait_for_app(page)
+    page.get_by_text(t("en", "rights.show_all")).click()
+    wait_for_app(page)
+    # Streamlit gives each keyed widget a ``st-key-<key>`` class
+    page.locator(".st-key-rights_all_expats").get_by_role("button", name=t("en", "rights.read")).click()
+    wait_for_app(page)
+    page.get_by_role("heading", name=get_topic("en", "expats").title).wait_for()
+    assert "topic=expats" in page.url

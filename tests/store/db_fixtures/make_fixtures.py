@@ -1,0 +1,229 @@
+"""Build the fixture databases for the upgrade tests: one file per released schema version.
+
+``vK.sqlite3`` is what a person's database looked like under schema version K: the tables of
+migrations 1..K, filled with realistic rows (two owners, Dutch text, every table of that version).
+``tests/test_durability.py`` opens a copy of each with today's ``Store`` and checks nothing is lost.
+
+A fixture is a frozen picture of a released version: it is written once and never regenerated
+(existing files are kept unless ``--force``). When a new migration is released, run::
+
+    .venv/bin/python tests/store/db_fixtures/make_fixtures.py --up-to K
+
+for the previous latest version K, add rows for its new tables to :data:`ROWS`, and commit the file.
+Versions 3 and 4 were released as empty placeholders, so their files hold the tables of version 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import inspect, text  # noqa: E402
+
+from spoor2.store import _make_engine  # noqa: E402
+from spoor2.store.migrations import migrate  # noqa: E402
+
+#: The highest version whose fixture is stable (later migrations may still change while being built).
+STABLE_UP_TO = 5
+
+OWNERS = ("local", "second-person")
+AT = "2026-02-01T09:30:00+00:00"
+
+_INTEREST_ANSWERS = {
+    "r1": 4, "r2": 2, "r3": 5, "r4": 3, "i1": 5, "i2": 4, "i3": 4, "i4": 5,
+    "a1": 2, "a2": 1, "a3": 3, "a4": 2, "s1": 5, "s2": 5, "s3": 4, "s4": 4,
+    "e1": 3, "e2": 2, "e3": 3, "e4": 2, "c1": 1, "c2": 2, "c3": 1, "c4": 2,
+}  # fmt: skip
+_VALUES_DRAFT = {"autonomy1": 4, "autonomy2": 5, "autonomy4": 2}
+_CAPACITY_ANSWERS = {"hours_week": "h20_28", "hours_day": "h4_6", "days": ["mon", "tue", "thu"], "travel": "m15_30"}
+
+#: Rows per table (``owner_id`` included), literal so that the tests know exactly what must survive.
+ROWS: dict[str, list[dict[str, Any]]] = {
+    "owners": [{"id": owner, "created_at": "2025-03-10T08:00:00+00:00"} for owner in OWNERS],
+    "settings": [
+        {"owner_id": "local", "key": "lang", "value": "nl", "updated_at": AT},
+        {
+            "owner_id": "local",
+            "key": "note",
+            "value": 'Gesprek met bedrijfsarts: "rustig opbouwen" — 4 uur/dag',
+            "updated_at": AT,
+        },
+        {"owner_id": "second-person", "key": "lang", "value": "en", "updated_at": AT},
+    ],
+    "timeline_inputs": [
+        {
+            "owner_id": "local",
+            "payload": json.dumps(
+                {
+                    "periods": [{"start": "2025-03-03", "end": "2025-04-11"}, {"start": "2025-04-28", "end": None}],
+                    "wage_sanction_weeks": None,
+                    "extension_weeks": None,
+                    "early_iva_applied": None,
+                    "contract_end": None,
+                }
+            ),
+            "updated_at": AT,
+        },
+        {
+            "owner_id": "second-person",
+            "payload": json.dumps({"periods": [{"start": "2025-09-01", "end": None}], "wage_sanction_weeks": 12}),
+            "updated_at": AT,
+        },
+    ],
+    "milestone_records": [
+        {
+            "owner_id": "local",
+            "milestone_id": "problem_analysis_due",
+            "done_on": "2025-04-30",
+            "note": "Probleemanalyse ontvangen (per mail) <b>laat</b>",
+            "updated_at": AT,
+        },
+        {"owner_id": "local", "milestone_id": "action_plan_due", "done_on": "2025-05-20", "note": "", "updated_at": AT},
+        {
+            "owner_id": "second-person",
+            "milestone_id": "problem_analysis_due",
+            "done_on": "2025-10-10",
+            "note": "ok",
+            "updated_at": AT,
+        },
+    ],
+    "orientation_drafts": [
+        {
+            "owner_id": "local",
+            "questionnaire": "values",
+            "answers": json.dumps(_VALUES_DRAFT),
+            "screen": 1,
+            "updated_at": AT,
+        },
+    ],
+    "orientation_results": [
+        {
+            "id": "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+            "owner_id": "local",
+            "questionnaire": "interests",
+            "completed_on": "2025-06-02",
+            "answers": json.dumps(_INTEREST_ANSWERS),
+            "scores": None,
+            "profile": "{}",
+            "created_at": AT,
+        },
+        {
+            "id": "a1b2c3d4e5f60718293a4b5c6d7e8f90",
+            "owner_id": "local",
+            "questionnaire": "capacity",
+            "completed_on": "2025-06-09",
+            "answers": json.dumps(_CAPACITY_ANSWERS),
+            "scores": None,
+            "profile": json.dumps({"hours_week": "20–28 uur, liefst ochtenden", "travel": "max. 30 min met de fiets"}),
+            "created_at": AT,
+        },
+    ],
+    "question_lists": [
+        {
+            "owner_id": "local",
+            "items": json.dumps(
+                {
+                    "items": [
+                        {"id": "emp_contact_person", "audience": "employer", "own": False, "text": ""},
+                        {
+                            "id": "own-7c1a",
+                            "audience": "uwv",
+                            "own": True,
+                            "text": "Wanneer krijg ik de WIA-beslissing? <i>snel</i> [x](y)",
+                        },
+                    ],
+                    "removed": ["emp_problem_analysis_copy"],
+                }
+            ),
+            "updated_at": AT,
+        }
+    ],
+    "document_checklist": [
+        {
+            "owner_id": "local",
+            "doc_id": "problem_analysis",
+            "state": "received",
+            "received_on": "2025-04-30",
+            "updated_at": AT,
+        },
+        {"owner_id": "local", "doc_id": "action_plan", "state": "not_received", "received_on": None, "updated_at": AT},
+    ],
+    "situation_answers": [
+        {"owner_id": "local", "answer_key": "spoor2_started", "answer_value": "yes", "updated_at": AT},
+        {"owner_id": "local", "answer_key": "fixed_term", "answer_value": "unsure", "updated_at": AT},
+    ],
+    "meetings": [
+        {
+            "id": "5b0c9d1e2f3a4b5c6d7e8f9a0b1c2d3e",
+            "owner_id": "local",
+            "meeting_date": "2025-07-01",
+            "with_whom": "Mevrouw De Vries (re-integratiebureau)",
+            "points": json.dumps(["Hoeveel uur per week?", "Wie betaalt de opleiding?"], ensure_ascii=False),
+            "agreed": "Volgende afspraak over 2 weken.",
+            "updated_at": AT,
+        },
+    ],
+}
+
+
+def _scores(row: dict[str, Any]) -> str:
+    """Scores as the app of that version stored them (computed once, when the fixture is made)."""
+    from spoor2.orientation.questionnaires import load_questionnaire, score_questionnaire
+
+    q = load_questionnaire(row["questionnaire"])
+    return score_questionnaire(q, json.loads(row["answers"])).model_dump_json()
+
+
+def build(version: int, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    engine = _make_engine(f"sqlite:///{target}")
+    try:
+        migrate(engine, target=version)
+        with engine.begin() as conn:
+            present = set(inspect(conn).get_table_names())
+            for table, rows in ROWS.items():
+                if table not in present:
+                    continue
+                for row in rows:
+                    values = dict(row)
+                    if table == "orientation_results":
+                        values["scores"] = _scores(values)
+                    columns = ", ".join(values)
+                    params = ", ".join(f":{c}" for c in values)
+                    conn.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({params})"), values)
+    finally:
+        engine.dispose()  # the last connection to close checkpoints the WAL into the file
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+
+
+def fixture_path(version: int) -> Path:
+    return HERE / f"v{version}.sqlite3"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--up-to", type=int, default=STABLE_UP_TO, help="build versions 1..N")
+    parser.add_argument("--force", action="store_true", help="rebuild files that exist (only before release)")
+    args = parser.parse_args(argv)
+    for version in range(1, args.up_to + 1):
+        target = fixture_path(version)
+        if target.exists() and not args.force:
+            print(f"kept    {target.name}")
+            continue
+        build(version, target)
+        print(f"written {target.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

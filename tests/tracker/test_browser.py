@@ -1,0 +1,44 @@
+"""/tracker in Chromium: add an activity, see it in the table and a chart, download the PDF overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spoor2.i18n import t
+from tests.support.browser import app_server, browser, page, wait_for_app  # noqa: F401
+from tests.support.pdf_text import pdf_text
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_add_an_activity_see_it_and_download_the_pdf(page, app_server, lang):  # noqa: F811
+    organisation = f"Zorggroep Één {lang}"
+    page.goto(f"{app_server.url}/tracker?lang={lang}")
+    wait_for_app(page)
+    page.get_by_role("heading", name=t(lang, "nav.tracker")).first.wait_for()
+    page.get_by_label(t(lang, "tracker.field.organisation")).first.fill(organisation)
+    page.get_by_role("button", name=t(lang, "tracker.add.submit")).click()
+    wait_for_app(page)
+    page.get_by_text(t(lang, "tracker.add.added")).wait_for()
+    # the table is a canvas grid: its accessible copy holds the cell text
+    page.locator("[data-testid='stDataFrame']").first.wait_for()
+    page.wait_for_function(
+        "name => [...document.querySelectorAll(\"[data-testid='stDataFrame']\")]"
+        ".some(e => e.textContent.includes(name))",
+        arg=organisation,
+    )
+    page.get_by_role("tab", name=t(lang, "tracker.tabs.progress")).click()
+    chart = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first
+    chart.wait_for(state="visible")
+    page.get_by_role("tab", name=t(lang, "tracker.tabs.files")).click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t(lang, "tracker.export.pdf")).click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert organisation in text and t(lang, "tracker.pdf.title") in text
+    assert "Traceback" not in page.content()
+    page.screenshot(path=str(app_server.data_dir / f"tracker-{lang}.png"), full_page=True)

@@ -1,0 +1,254 @@
+"""Tracker files: import (all rows checked, nothing written on any bad row), mapping, exports, ics."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from spoor2.errors import ImportRejected, InvalidInput
+from spoor2.store import tracker as repo
+from spoor2.tracker import import_export as tracker_io
+from spoor2.tracker.activities import validate_activity
+from tests.support.pdf_text import pdf_text
+
+TODAY = date(2026, 11, 23)
+
+
+def csv_bytes(rows, delimiter=","):
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(rows):
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+HEADER = ["date", "type", "organisation", "role", "status", "notes"]
+
+
+def test_mixed_good_and_bad_rows_are_rejected_with_every_bad_row_and_nothing_written(memory_store):
+    data = csv_bytes([
+        HEADER,
+        ["2026-11-02", "vacancy_application", "Good BV", "Planner", "done", ""],
+        ["2026-13-02", "vacancy_application", "Bad date", "", "done", ""],
+        ["2026-11-03", "lunch", "Bad type", "", "done", ""],
+        ["2026-11-04", "open_application", "", "", "done", ""],
+        ["2026-11-05", "open_application", "Good 2", "", "done", "x" * 6000],
+    ])  # fmt: skip
+    with pytest.raises(ImportRejected) as info:
+        tracker_io.import_file(data, "log.csv", today=TODAY)
+    assert [(row, code) for row, code, _ in info.value.problems] == [
+        (3, "tracker.error.bad_date.date"),
+        (4, "tracker.error.unknown_type"),
+        (5, "tracker.error.empty_organisation"),
+        (6, "tracker.error.too_long.notes"),
+    ]
+    lines = tracker_io.problem_lines(info.value, "nl")
+    assert lines[1] == (4, "‘lunch’ is geen soort activiteit die dit logboek kent.")
+    assert repo.count_activities(memory_store) == 0
+
+
+def test_dutch_headers_labels_semicolons_and_day_month_year_dates(memory_store):
+    data = csv_bytes([
+        ["Datum", "Soort", "Organisatie", "Functie", "Status", "Notities"],
+        ["20-11-2026", "Sollicitatie op vacature", "Gemeente Één", "Medewerker", "Wacht op reactie", "via werk.nl"],
+        ["2026-11-21", "Netwerkcontact", "Buurman", "", "Gedaan", ""],
+    ], delimiter=";")  # fmt: skip
+    activities = tracker_io.import_file(data, "logboek.csv", today=TODAY)
+    assert repo.import_activities(memory_store, activities) == 2
+    first = repo.list_activities(memory_store)[-1]
+    assert (first.activity_date, first.type, first.organisation, first.status, first.notes) == (
+        date(2026, 11, 20), "vacancy_application", "Gemeente Één", "awaiting_response", "via werk.nl",
+    )  # fmt: skip
+
+
+def test_other_headers_need_a_mapping_step():
+    data = csv_bytes([["When", "What", "Company"], ["2026-11-20", "training", "ROC"]])
+    table = tracker_io.read_table(data, "x.csv")
+    with pytest.raises(InvalidInput) as info:
+        tracker_io.rows_to_activities(table, None, today=TODAY)
+    assert info.value.code == "tracker.error.missing_column"
+    mapping = {"date": "When", "type": "What", "organisation": "Company"}
+    [activity] = tracker_io.rows_to_activities(table, mapping, today=TODAY)
+    assert (activity.type, activity.organisation) == ("training", "ROC")
+    with pytest.raises(InvalidInput):
+        tracker_io.rows_to_activities(table, {**mapping, "role": "Company"}, today=TODAY)
+
+
+def test_xlsx_import_with_real_dates():
+    data = xlsx_bytes([HEADER, [date(2026, 11, 20), "job_interview", "Zorg BV", "Planner", "interview", None]])
+    [activity] = tracker_io.import_file(data, "log.xlsx", today=TODAY)
+    assert (activity.activity_date, activity.type, activity.status) == (
+        date(2026, 11, 20),
+        "job_interview",
+        "interview",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "code"),
+    [
+        ("date,type\n2026-01-01,x".encode("utf-16"), "x.csv", "tracker.error.not_utf8"),
+        (b"not a zip at all", "x.xlsx", "tracker.error.not_xlsx"),
+        (b"PK\x03\x04broken", "x.xlsx", "tracker.error.not_xlsx"),
+        (b"date,type\n", "x.csv", "tracker.error.empty_file"),
+        (b"%PDF-1.4", "x.pdf", "tracker.error.unknown_format"),
+        (b"x" * (5 * 1024 * 1024 + 1), "x.csv", "tracker.error.file_too_large"),
+    ],
+)
+def test_unreadable_files_get_a_clear_message(data, name, code):
+    with pytest.raises(InvalidInput) as info:
+        tracker_io.import_file(data, name, today=TODAY)
+    assert info.value.code == code
+
+
+def test_too_many_rows_are_refused():
+    rows = [HEADER] + [["2026-11-20", "training", "x", "", "done", ""]] * 20_001
+    with pytest.raises(InvalidInput) as info:
+        tracker_io.import_file(csv_bytes(rows), "x.csv", today=TODAY)
+    assert info.value.code == "tracker.error.too_many_rows"
+
+
+DANGEROUS = ['=HYPERLINK("http://evil","click")', "+1", "-1+1", "@SUM(A1:A2)", "\t=1+1", " =1", "\r=2"]
+
+
+def _dangerous_activities():
+    return [
+        validate_activity(
+            {
+                "date": "2026-11-20",
+                "type": "other",
+                "organisation": "Org",
+                "role": value.strip() or "x",
+                "notes": value,
+            },
+            today=TODAY,
+        )
+        for value in DANGEROUS
+    ]
+
+
+def test_csv_export_neutralises_formulas():
+    rows = list(csv.reader(io.StringIO(tracker_io.to_csv(_dangerous_activities(), "en").decode("utf-8-sig"))))
+    notes = [row[10] for row in rows[1:]]
+    assert all(cell.startswith("'") for cell in notes), notes
+    assert notes[0] == "'" + DANGEROUS[0]
+    assert all(row[9] == "" for row in rows[1:])
+
+
+def test_xlsx_export_drops_control_characters_instead_of_crashing():
+    a = validate_activity(
+        {"date": "2026-11-20", "type": "other", "organisation": "Org", "notes": "a\x1fb"}, today=TODAY
+    )
+    sheet = load_workbook(io.BytesIO(tracker_io.to_xlsx([a], "en"))).active
+    assert sheet.cell(2, 11).value == "ab"
+
+
+def test_xlsx_export_cells_are_strings_never_formulas():
+    book = load_workbook(io.BytesIO(tracker_io.to_xlsx(_dangerous_activities(), "nl")))
+    sheet = book.active
+    assert sheet.cell(1, 1).value == "Datum"
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type in ("s", "inlineStr")  # a string, never "f" (formula)
+            value = cell.value or ""
+            first = value.lstrip(" \t\r")[:1]
+            assert first not in ("=", "+", "-", "@") or value.startswith("'")
+    assert sheet.cell(2, 11).value == "'" + DANGEROUS[0]
+
+
+def test_pdf_overview_groups_by_week_with_totals_in_both_languages():
+    activities = [
+        validate_activity({"date": d, "type": k, "organisation": o}, today=TODAY)
+        for d, k, o in [
+            ("2026-12-31", "vacancy_application", "Café Ëlan €"),
+            ("2027-01-01", "vacancy_application", "Zorg BV"),
+            ("2027-01-01", "network_contact", "Buurman"),
+            ("2027-01-05", "training", "ROC"),
+        ]
+    ]
+    nl = pdf_text(tracker_io.overview_pdf(activities, "nl", date(2026, 12, 1), date(2027, 1, 31), TODAY))
+    assert "Week 2026-W53" in nl and "Week 2027-W01" in nl and "Café Ëlan €" in nl
+    assert "Totaal deze week: 3" in nl and "Sollicitatie op vacature: 2" in nl
+    assert "Totaal: 4" in nl
+    en = pdf_text(tracker_io.overview_pdf(activities, "en", date(2026, 12, 1), date(2027, 1, 31), TODAY))
+    assert "Grand total: 4" in en and "Application to a vacancy: 2" in en and "Total this week: 1" in en
+    empty = pdf_text(tracker_io.overview_pdf([], "en", TODAY, TODAY, TODAY))
+    assert "No activities in this period." in empty and "Grand total: 0" in empty
+
+
+def test_json_export_round_trip():
+    activities = [
+        validate_activity(
+            {
+                "date": "2026-11-20",
+                "type": "secondment",
+                "organisation": "Org €",
+                "follow_up": "2026-12-01",
+                "fits_limitations": "unsure",
+                "evidence_link": "https://a.nl",
+            },
+            today=TODAY,
+        ),
+    ]
+    assert tracker_io.from_json(tracker_io.to_json(activities), today=TODAY) == activities
+    with pytest.raises(InvalidInput):
+        tracker_io.from_json(b"[1, 2]", today=TODAY)
+
+
+def test_csv_export_can_be_imported_again():
+    activities = [validate_activity({"date": "2026-11-20", "type": "coach_meeting", "organisation": "Coach",
+                                     "status": "planned"}, today=TODAY)]  # fmt: skip
+    for lang in ("en", "nl"):
+        [back] = tracker_io.import_file(tracker_io.to_csv(activities, lang), "x.csv", today=TODAY)
+        assert (back.type, back.status, back.organisation) == ("coach_meeting", "planned", "Coach")
+
+
+def test_ics_has_stable_uids_and_all_day_events():
+    follow = validate_activity({"id": "abc", "date": "2026-11-20", "type": "vacancy_application", "organisation": "Org",
+                                "follow_up": "2026-11-27"}, today=TODAY)  # fmt: skip
+    talk = validate_activity({"id": "def", "date": "2026-12-01", "type": "job_interview", "organisation": "Zorg"},
+                             today=TODAY)  # fmt: skip
+    data = tracker_io.agenda_ics([follow], [talk], "nl").decode()
+    assert "UID:abc-follow-up@spoor2" in data and "UID:def-interview@spoor2" in data
+    assert "DTSTART;VALUE=DATE:20261127" in data and "SUMMARY:Gesprek: Zorg" in data
+    assert data == tracker_io.agenda_ics([follow], [talk], "nl").decode()
+
+
+cell = st.text(max_size=30)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(cell, min_size=0, max_size=7), min_size=0, max_size=8), st.booleans())
+def test_random_rows_never_crash(rows, with_header):
+    table = [HEADER, *rows] if with_header else rows
+    clean = [[ILLEGAL_CHARACTERS_RE.sub("", c) for c in r] for r in table]
+    for data, name in ((csv_bytes(table), "x.csv"), (xlsx_bytes(clean), "x.xlsx")):
+        try:
+            activities = tracker_io.import_file(data, name, today=TODAY)
+        except (ImportRejected, InvalidInput):
+            continue
+        assert all(a.organisation for a in activities)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_never_crash(data):
+    for name in ("x.csv", "x.xlsx"):
+        with contextlib.suppress(ImportRejected, InvalidInput):
+            tracker_io.import_file(data, name, today=TODAY)
