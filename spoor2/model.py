@@ -3,15 +3,20 @@
 Data from YAML files and database rows is validated *strictly, as JSON* (:func:`load_strict`):
 an ISO date string becomes a date, but an integer never does (lax mode would turn a stray ``0``
 into 1970-01-01), a list is accepted for a tuple field, and an unknown key is refused.
+
+Nothing inside a frozen model can change: sequences are tuples, and a mapping is a
+:class:`FrozenMap` (read-only, hashable, validated from and serialised as a dict).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import core_schema
 
 
 class Model(BaseModel):
@@ -21,6 +26,90 @@ class Model(BaseModel):
 
 
 M = TypeVar("M", bound=BaseModel)
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def freeze(value: Any) -> Any:
+    """Lists (and tuples) become tuples and dicts FrozenMaps, all the way down.
+
+    >>> freeze({"all": [{"week_at_least": 46}]})
+    FrozenMap({'all': (FrozenMap({'week_at_least': 46}),)})
+    """
+    if isinstance(value, FrozenMap):
+        return value
+    if isinstance(value, dict):
+        return FrozenMap(value)
+    if isinstance(value, list) or type(value) is tuple:
+        return tuple(freeze(item) for item in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """FrozenMaps become dicts again, all the way down (tuples stay tuples, as pydantic dumps them)."""
+    if isinstance(value, FrozenMap):
+        return {key: thaw(item) for key, item in value.items()}
+    if type(value) is tuple:
+        return tuple(thaw(item) for item in value)
+    return value
+
+
+class FrozenMap(Mapping[K, V]):
+    """A read-only mapping for a field of a frozen model (``FrozenMap[str, str]`` instead of ``dict``).
+
+    As a field it is validated like ``dict[K, V]`` (strictly, like everything else) and dumped as a
+    dict; nested lists become tuples and nested dicts FrozenMaps. It equals a dict with the same items.
+
+    >>> answers = FrozenMap({"days": ["mon", "thu"]})
+    >>> answers["days"], answers == {"days": ("mon", "thu")}
+    (('mon', 'thu'), True)
+    >>> answers["days"] = ()
+    Traceback (most recent call last):
+    ...
+    TypeError: 'FrozenMap' object does not support item assignment
+    >>> class Situation(Model):
+    ...     answers: FrozenMap[str, str] = FrozenMap()
+    >>> Situation(answers={"spoor2_started": "no"}).model_dump()
+    {'answers': {'spoor2_started': 'no'}}
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[K, V] | None = None) -> None:
+        self._data: dict[K, V] = {key: freeze(value) for key, value in (data or {}).items()}
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._data.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        args = get_args(source)
+        as_dict = handler.generate_schema(dict[args[0], args[1]] if args else dict)  # type: ignore[valid-type]
+
+        def unwrap(value: Any) -> Any:
+            # a FrozenMap passed on (from another model) is checked again as the dict it holds
+            return dict(value._data) if isinstance(value, FrozenMap) else value
+
+        # (no function before the dict check in JSON mode: its items are then checked as JSON, ISO dates included)
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_after_validator_function(cls, as_dict),
+            python_schema=core_schema.no_info_after_validator_function(
+                cls, core_schema.no_info_before_validator_function(unwrap, as_dict)
+            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(thaw, return_schema=as_dict),
+        )
 
 
 def _json_default(value: object) -> str:
