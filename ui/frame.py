@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 import streamlit as st
 
@@ -106,6 +107,7 @@ def page_start(title_key: str) -> None:
     language_selector()
     navigation()
     st.title(tr(title_key))
+    show_flash()
 
 
 def page_script(key: str) -> str:
@@ -154,6 +156,38 @@ def get_store() -> Store:
 
 def show_error(error: Spoor2Error) -> None:
     st.error(error.message(lang()), icon=":material/error:")
+
+
+#: The one "message after a rerun": kept by :func:`flash`, shown once under the title by :func:`page_start`.
+#: A "_"-key, so the frame's own bookkeeping (/my-data keeps these when it forgets other pages' state).
+FLASH_KEY = "_flash"
+FlashKind = Literal["success", "info", "warning", "error"]
+_FLASH_ICONS: dict[str, str] = {
+    "success": ":material/check_circle:",
+    "info": ":material/info:",
+    "warning": ":material/warning:",
+    "error": ":material/error:",
+}
+
+
+def flash(kind: FlashKind, message: str) -> None:
+    """Keep a message for the next run of the page: call it before ``st.rerun()`` or in a widget callback.
+
+    :func:`page_start` shows it once, under the page title, and forgets it.
+    """
+    st.session_state[FLASH_KEY] = [*st.session_state.get(FLASH_KEY, []), (kind, message)]
+
+
+def flash_error(error: Spoor2Error) -> None:
+    """:func:`flash` for a domain error, in the page language."""
+    flash("error", error.message(lang()))
+
+
+def show_flash() -> None:
+    """The messages kept by :func:`flash`, each shown once (the next run no longer has them)."""
+    show = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+    for kind, message in st.session_state.pop(FLASH_KEY, []):
+        show[kind](message, icon=_FLASH_ICONS[kind])
 
 
 def user_text(value: str) -> None:
