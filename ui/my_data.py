@@ -15,6 +15,7 @@ import streamlit as st
 
 from spoor2.errors import Spoor2Error
 from spoor2.i18n import has
+from spoor2.my_data.archive import Archive
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from ui.frame import LANG_KEY, LANG_WIDGET_KEY, fdate, lang, show_error, sources_markdown, tr
@@ -130,7 +131,7 @@ def render_export(store: Store, today: date) -> None:
 # --- import ---------------------------------------------------------------------------------------------
 
 
-def check_upload(store: Store, data: bytes) -> data_io.Archive | None:
+def check_upload(store: Store, data: bytes) -> Archive | None:
     """Validate uploaded bytes; show the message and return None when the file is rejected."""
     try:
         return data_io.read_archive(data, store)
@@ -139,7 +140,7 @@ def check_upload(store: Store, data: bytes) -> data_io.Archive | None:
         return None
 
 
-def _exported_on(archive: data_io.Archive) -> date | None:
+def _exported_on(archive: Archive) -> date | None:
     value = archive.manifest.get("exported_at")  # from the file: untrusted, only ever shown as a date
     if not isinstance(value, str):
         return None
@@ -149,7 +150,7 @@ def _exported_on(archive: data_io.Archive) -> date | None:
         return None
 
 
-def render_archive(store: Store, archive: data_io.Archive) -> None:
+def render_archive(store: Store, archive: Archive) -> None:
     """What the file contains, and that importing it replaces everything."""
     exported_on = _exported_on(archive)
     if exported_on is None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from spoor2.errors import InvalidInput
 from spoor2.i18n import t
+from spoor2.my_data import archive as archive_format
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 
@@ -47,7 +48,7 @@ def _import(args: argparse.Namespace) -> int:
     path: Path = args.file
     if not path.is_file():
         raise InvalidInput("my_data.error.no_such_file", name=str(path))
-    if path.stat().st_size > data_io.MAX_ARCHIVE_BYTES:
+    if path.stat().st_size > archive_format.MAX_ARCHIVE_BYTES:
         raise InvalidInput("my_data.error.too_large")
     store = Store()
     imported = data_io.import_bytes(store, path.read_bytes())

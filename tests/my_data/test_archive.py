@@ -16,6 +16,7 @@ from sqlalchemy import inspect
 
 from spoor2.errors import ImportRejected
 from spoor2.i18n import catalogue, placeholders
+from spoor2.my_data import archive as archive_format
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store import orientation as orientation_repo
@@ -56,7 +57,7 @@ def test_export_import_into_an_empty_store_and_export_again_gives_the_same_conte
     exported = data_io.export_bytes(full)
     imported = data_io.import_bytes(empty, exported)
     assert imported == data_io.counts(full)
-    assert data_io.archive_content(data_io.export_bytes(empty)) == data_io.archive_content(exported)
+    assert archive_format.archive_content(data_io.export_bytes(empty)) == archive_format.archive_content(exported)
     # and the data reads back through the repositories, evidence file included
     assert timeline_repo.load_timeline_input(empty) == timeline_repo.load_timeline_input(full)
     assert timeline_repo.milestone_notes(empty) == {"action_plan_due": "Received <b>by mail</b>"}
@@ -73,7 +74,7 @@ def test_an_orientation_result_survives_the_round_trip(tmp_path, empty):
     exported = data_io.export_bytes(store)
     data_io.import_bytes(empty, exported)
     assert orientation_repo.latest_result(empty, "capacity") == orientation_repo.latest_result(store, "capacity")
-    assert data_io.archive_content(data_io.export_bytes(empty)) == data_io.archive_content(exported)
+    assert archive_format.archive_content(data_io.export_bytes(empty)) == archive_format.archive_content(exported)
 
 
 def test_file_columns_are_declared_by_the_migrations_and_exist(empty):
@@ -104,7 +105,9 @@ def test_import_replaces_everything_and_merges_nothing(full, empty):
 
 def test_an_export_is_written_atomically_to_a_file(full, tmp_path):
     target = data_io.export_to_file(full, tmp_path / "out" / "export.zip")
-    assert data_io.archive_content(target.read_bytes()) == data_io.archive_content(data_io.export_bytes(full))
+    assert archive_format.archive_content(target.read_bytes()) == archive_format.archive_content(
+        data_io.export_bytes(full)
+    )
     assert [p.name for p in target.parent.iterdir()] == ["export.zip"]
 
 
@@ -243,7 +246,7 @@ def test_a_bad_file_is_rejected_and_nothing_changes(name, full, empty, tmp_path)
 
 def test_too_many_entries_is_rejected(full, monkeypatch):
     exported = data_io.export_bytes(full)
-    monkeypatch.setattr(data_io, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(archive_format, "MAX_ENTRIES", 3)
     with pytest.raises(ImportRejected) as raised:
         data_io.import_bytes(full, exported)
     assert raised.value.code == "my_data.error.too_many_entries"
@@ -253,7 +256,7 @@ def test_too_many_entries_is_rejected(full, monkeypatch):
 @pytest.mark.parametrize("limit", ["MAX_ARCHIVE_BYTES", "MAX_TOTAL_UNCOMPRESSED", "MAX_JSON_BYTES", "MAX_FILE_BYTES"])
 def test_size_limits(full, monkeypatch, limit):
     exported = data_io.export_bytes(full)
-    monkeypatch.setattr(data_io, limit, 30)
+    monkeypatch.setattr(archive_format, limit, 30)
     with pytest.raises(ImportRejected) as raised:
         data_io.import_bytes(full, exported)
     assert raised.value.code == "my_data.error.too_large"
@@ -266,7 +269,7 @@ def test_a_failing_write_rolls_everything_back(full, empty, monkeypatch):
     newer = data_io.export_bytes(empty)
     before = snapshot(full)
     archive = data_io.read_archive(newer, full)
-    broken = data_io.Archive(
+    broken = archive_format.Archive(
         manifest=archive.manifest,
         tables={**archive.tables, "meetings": [*archive.tables["meetings"], {**archive.tables["meetings"][0]}]},
         files=archive.files,
@@ -310,11 +313,11 @@ def test_import_never_writes_outside_the_owners_folder(full, empty, tmp_path):
 @pytest.mark.parametrize("name", ["../x", "/x", "C:\\x", "C:x", "a\\b", "a//b", "./a", "a/./b", "", "a\x00b"])
 def test_unsafe_member_paths(name):
     with pytest.raises(ImportRejected):
-        data_io.safe_member_path(name)
+        archive_format.safe_member_path(name)
 
 
 def test_safe_member_path_keeps_a_normal_name():
-    assert data_io.safe_member_path("files/evidence/a.pdf").parts == ("files", "evidence", "a.pdf")
+    assert archive_format.safe_member_path("files/evidence/a.pdf").parts == ("files", "evidence", "a.pdf")
 
 
 # --- delete everything ------------------------------------------------------------------------------------
@@ -336,8 +339,9 @@ def test_delete_everything_removes_this_owners_rows_and_files_only(full):
 
 
 def test_every_error_code_has_a_message_in_both_languages():
-    source = "".join((ROOT / "spoor2" / part / "my_data.py").read_text() for part in ("store", "cli"))
-    codes = set(re.findall(r'_reject\("([a-z_]+)"', source)) | set(re.findall(r"my_data\.error\.([a-z_]+)", source))
+    parts = (("store", "my_data.py"), ("cli", "my_data.py"), ("my_data", "archive.py"))
+    source = "".join((ROOT / "spoor2" / folder / name).read_text() for folder, name in parts)
+    codes = set(re.findall(r'\breject\("([a-z_]+)"', source)) | set(re.findall(r"my_data\.error\.([a-z_]+)", source))
     assert len(codes) > 15
     for lang in ("en", "nl"):
         missing = [code for code in codes if f"my_data.error.{code}" not in catalogue(lang)]

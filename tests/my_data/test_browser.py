@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from spoor2.i18n import t
+from spoor2.my_data import archive as archive_format
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from tests.support.browser import app_server, browser, page, wait_for_app  # noqa: F401
@@ -20,7 +21,7 @@ def test_export_delete_and_import_back(page, app_server, lang, tmp_path: Path): 
     store = Store(app_server.data_dir / "spoor2.sqlite3")  # the app server's own data
     data_io.delete_everything(store)  # the server is shared by this module
     fill_store(store, note=f"<script>alert('{lang}')</script>")
-    original = data_io.archive_content(data_io.export_bytes(store))
+    original = archive_format.archive_content(data_io.export_bytes(store))
     meetings = t(lang, "my_data.what.count_line", label=t(lang, "my_data.table.meetings"), count=1)
 
     page.goto(f"{app_server.url}/my-data?lang={lang}")
@@ -38,7 +39,7 @@ def test_export_delete_and_import_back(page, app_server, lang, tmp_path: Path): 
     assert download.suggested_filename.endswith(".zip")
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
-    assert data_io.archive_content(saved.read_bytes()) == original
+    assert archive_format.archive_content(saved.read_bytes()) == original
 
     # delete everything, with the confirmation
     page.get_by_text(t(lang, "my_data.delete.confirm")).click()
@@ -58,6 +59,6 @@ def test_export_delete_and_import_back(page, app_server, lang, tmp_path: Path): 
     imported = sum(data_io.counts(store).values())
     page.get_by_text(t(lang, "my_data.notice.imported", count=imported, files=1)).wait_for()
     page.get_by_text(meetings, exact=True).wait_for()
-    assert data_io.archive_content(data_io.export_bytes(store)) == original
+    assert archive_format.archive_content(data_io.export_bytes(store)) == original
     assert "Traceback" not in page.content()
     page.screenshot(path=str(app_server.data_dir / f"my-data-{lang}.png"), full_page=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spoor2.cli import main
 from spoor2.i18n import t
+from spoor2.my_data import archive as archive_format
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from tests.conftest import ROOT
@@ -29,7 +30,7 @@ def test_export_delete_and_import_back(capsys, store, tmp_path):
     code, out, err = _run(capsys, "data", "export", str(target))
     assert (code, err) == (0, "")
     assert str(target) in out
-    assert data_io.archive_content(target.read_bytes()) == before[0]
+    assert archive_format.archive_content(target.read_bytes()) == before[0]
 
     code, out, err = _run(capsys, "data", "delete", "--yes")
     assert (code, err) == (0, "")

@@ -9,6 +9,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from spoor2.i18n import catalogue, t
+from spoor2.my_data import archive as archive_format
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store.migrations import owned_tables
@@ -69,7 +70,7 @@ def test_the_export_button_gives_a_valid_export(lang, store, monkeypatch):
     assert mimetype == "application/zip"
     exported = data_callable()
     assert data_io.read_archive(exported, store).counts() == data_io.counts(store)
-    assert data_io.archive_content(exported) == snapshot(store)[0]
+    assert archive_format.archive_content(exported) == snapshot(store)[0]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -135,7 +136,7 @@ def test_import_shows_the_contents_then_replaces_everything(lang, store, tmp_pat
     imported = sum(data_io.counts(source).values())
     assert t(lang, "my_data.notice.imported", count=imported, files=1) in text
     assert milestone_notes(store) == {"action_plan_due": "from the export"}  # replaced, not merged
-    assert data_io.archive_content(data_io.export_bytes(store)) == data_io.archive_content(exported)
+    assert archive_format.archive_content(data_io.export_bytes(store)) == archive_format.archive_content(exported)
     assert "q_own_text" not in at.session_state
     assert at.session_state["lang"] == lang
     # the same upload is not offered again

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
+from spoor2.my_data import archive as archive_format
 from spoor2.orientation.questionnaires import load_questionnaire
 from spoor2.questions.bank import DocumentRecord, ListItem, Meeting, QuestionList
 from spoor2.store import Store
@@ -68,7 +69,7 @@ def snapshot(store: Store) -> tuple[dict[str, bytes], dict[str, bytes]]:
         for path in sorted(store.files_root.rglob("*"))
         if path.is_file()
     }
-    return data_io.archive_content(data_io.export_bytes(store)), files
+    return archive_format.archive_content(data_io.export_bytes(store)), files
 
 
 def rebuild(
