@@ -1,4 +1,4 @@
-"""Page-side helpers for /my-data: where and what is stored, export, import and delete everything.
+"""The sections of /my-data: where and what is stored, export, import and delete everything, privacy.
 
 The work itself is done by :mod:`spoor2.store.my_data`. Import and delete run in button callbacks
 (before the page is drawn again), so the page shows the new state at once; they then forget
@@ -9,16 +9,16 @@ longer exists. Only the language and this page's own keys are kept.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
 from spoor2.i18n import has
+from spoor2.legal.page_sources import page_sources
 from spoor2.my_data.archive import Archive
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
-from ui.frame import LANG_KEY, LANG_WIDGET_KEY, fdate, lang, show_error, sources_markdown, tr
+from ui.frame import LANG_KEY, LANG_WIDGET_KEY, fdate, flash, flash_error, lang, show_error, sources_markdown, tr
 
 EXPORT_KEY = "my_data_export"
 IMPORT_KEY = "my_data_import"
@@ -27,11 +27,8 @@ DELETE_CONFIRM_KEY = "my_data_delete_confirm"
 DELETE_KEY = "my_data_delete"
 _PREFIX = "my_data_"
 _IMPORTED_KEY = "my_data_imported_file"
-_MESSAGE_KEY = "my_data_message_{section}"
 #: The frame's language keys (``ui.frame``); "_"-keys are the frame's own bookkeeping.
 _KEEP = frozenset({LANG_KEY, LANG_WIDGET_KEY})
-
-PRIVACY_SOURCES = ("md_gdpr_15", "md_gdpr_17", "md_gdpr_20")
 
 
 def export_file_name(today: date) -> str:
@@ -57,34 +54,20 @@ def forget_other_pages() -> None:
         del st.session_state[key]
 
 
-# --- messages that survive the rerun after a callback ----------------------------------------------------
+# --- the sections of the page, in order ------------------------------------------------------------------
 
 
-def _say(section: str, kind: str, key: str, **params: Any) -> None:
-    st.session_state[_MESSAGE_KEY.format(section=section)] = (kind, key, params)
-
-
-def _fail(section: str, error: Spoor2Error) -> None:
-    st.session_state[_MESSAGE_KEY.format(section=section)] = ("error", error, {})
-
-
-def render_messages(section: str) -> None:
-    message = st.session_state.pop(_MESSAGE_KEY.format(section=section), None)
-    if message is None:
-        return
-    kind, key, params = message
-    if kind == "error":
-        show_error(key)
-    elif kind == "warning":
-        st.warning(tr(key, **params), icon=":material/warning:")
-    else:
-        st.success(tr(key, **params), icon=":material/check_circle:")
+def intro() -> None:
+    st.markdown(tr("my_data.intro"))
+    st.info(tr("my_data.no_medical"), icon=":material/lock:")
 
 
 # --- where and what -------------------------------------------------------------------------------------
 
 
-def render_where(store: Store) -> None:
+def where_it_is(store: Store) -> None:
+    """The folder, the database file and the evidence files (never a database URL)."""
+    st.subheader(tr("my_data.where.title"))
     st.markdown(tr("my_data.where.body"))
     db_path = getattr(store, "db_path", None)
     st.markdown(tr("my_data.where.folder"))
@@ -99,7 +82,9 @@ def render_where(store: Store) -> None:
     st.caption(tr("my_data.where.change"))
 
 
-def render_counts(store: Store) -> None:
+def what_is_stored(store: Store) -> None:
+    """How many records of each kind, and how many files."""
+    st.subheader(tr("my_data.what.title"))
     counts = data_io.counts(store)
     files = data_io.file_count(store)
     total = sum(counts.values())
@@ -114,7 +99,9 @@ def render_counts(store: Store) -> None:
 # --- export ---------------------------------------------------------------------------------------------
 
 
-def render_export(store: Store, today: date) -> None:
+def export_everything(store: Store, today: date) -> None:
+    """Everything as one zip, made when the button is clicked."""
+    st.subheader(tr("my_data.export.title"))
     st.markdown(tr("my_data.export.body"))
     st.download_button(
         tr("my_data.export.button"),
@@ -169,7 +156,7 @@ def render_archive(store: Store, archive: Archive) -> None:
     st.warning(tr("my_data.import.replaces", count=sum(data_io.counts(store).values())), icon=":material/warning:")
 
 
-def _import_upload(store: Store) -> None:
+def _on_import(store: Store) -> None:
     upload = st.session_state.get(IMPORT_KEY)
     if upload is None:
         return
@@ -177,17 +164,18 @@ def _import_upload(store: Store) -> None:
         archive = data_io.read_archive(upload.getvalue(), store)  # validated again: nothing is trusted
         imported = data_io.import_archive(store, archive)
     except Spoor2Error as error:
-        _fail("import", error)
+        flash_error(error)
         return
     forget_other_pages()
     st.session_state[_IMPORTED_KEY] = upload.file_id
-    _say("import", "success", "my_data.notice.imported", count=sum(imported.values()), files=len(archive.files))
+    flash("success", tr("my_data.notice.imported", count=sum(imported.values()), files=len(archive.files)))
 
 
-def render_import(store: Store) -> None:
+def import_everything(store: Store) -> None:
+    """A validated export file that replaces everything at once, after a look at what it holds."""
+    st.subheader(tr("my_data.import.title"))
     st.markdown(tr("my_data.import.body"))
     upload = st.file_uploader(tr("my_data.import.label"), type=["zip"], key=IMPORT_KEY)
-    render_messages("import")
     if upload is None:
         return
     if st.session_state.get(_IMPORTED_KEY) == upload.file_id:
@@ -202,7 +190,7 @@ def render_import(store: Store) -> None:
         key=IMPORT_CONFIRM_KEY,
         type="primary",
         icon=":material/upload:",
-        on_click=_import_upload,
+        on_click=_on_import,
         args=(store,),
     )
 
@@ -210,17 +198,19 @@ def render_import(store: Store) -> None:
 # --- delete everything ----------------------------------------------------------------------------------
 
 
-def _delete_everything(store: Store) -> None:
+def _on_delete(store: Store) -> None:
     if not st.session_state.get(DELETE_CONFIRM_KEY):
-        _say("delete", "warning", "my_data.delete.confirm_first")
+        flash("warning", tr("my_data.delete.confirm_first"))
         return
     data_io.delete_everything(store)
     forget_other_pages()
     st.session_state[DELETE_CONFIRM_KEY] = False
-    _say("delete", "success", "my_data.notice.deleted")
+    flash("success", tr("my_data.notice.deleted"))
 
 
-def render_delete(store: Store) -> None:
+def delete_everything(store: Store) -> None:
+    """Delete every record and file, after a confirmation."""
+    st.subheader(tr("my_data.delete.title"))
     st.markdown(tr("my_data.delete.body"))
     st.checkbox(tr("my_data.delete.confirm"), key=DELETE_CONFIRM_KEY)
     st.button(
@@ -228,12 +218,13 @@ def render_delete(store: Store) -> None:
         key=DELETE_KEY,
         type="primary",
         icon=":material/delete_forever:",
-        on_click=_delete_everything,
+        on_click=_on_delete,
         args=(store,),
     )
-    render_messages("delete")
 
 
-def render_privacy() -> None:
+def privacy() -> None:
+    """The rights the page mirrors, with their articles."""
+    st.subheader(tr("my_data.privacy.title"))
     st.markdown(tr("my_data.privacy.body"))
-    st.caption(tr("my_data.privacy.sources", links=sources_markdown(PRIVACY_SOURCES)))
+    st.caption(tr("my_data.privacy.sources", links=sources_markdown(page_sources("my_data", "privacy_rights"))))
