@@ -110,3 +110,12 @@ def test_messages_follow_the_language(capsys, tmp_path):
     target = tmp_path / "export.zip"
     assert main(["data", "--lang", "nl", "export", str(target)]) == 0
     assert "geëxporteerd" in capsys.readouterr().out
+
+
+def test_the_command_is_named_after_the_capability_and_data_stays_an_alias(capsys, store, tmp_path):
+    fill_store(store)
+    for name in ("my-data", "data"):
+        code, _, err = _run(capsys, name, "export", str(tmp_path / f"{name}.zip"))
+        assert code == 0, err
+    exports = [archive_format.archive_content((tmp_path / f"{name}.zip").read_bytes()) for name in ("my-data", "data")]
+    assert exports[0] == exports[1]

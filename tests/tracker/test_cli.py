@@ -109,3 +109,11 @@ def test_runs_as_a_module(data_dir):
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 2 and "foo" in result.stderr and result.stdout == ""
+
+
+def test_the_command_is_named_after_the_capability_and_activities_stays_an_alias(capsys):
+    code, _, err = run(capsys, "tracker", "add", "--date", DAY, "--type", "vacancy_application", "--organisation", "A")
+    assert code == 0, err
+    listed = [json.loads(run(capsys, name, "list")[1])["activities"] for name in ("tracker", "activities")]
+    assert listed[0] == listed[1]
+    assert [item["organisation"] for item in listed[0]] == ["A"]
