@@ -62,6 +62,9 @@ LETTER_SOURCES: dict[str, tuple[str, ...]] = {
 MAX_OWN_QUESTION_CHARS = 500
 MAX_ITEMS = 200
 MAX_FIELD_CHARS = 5_000
+#: A meeting: with whom, and the longest text typed at once (what was agreed, the extra points).
+MAX_WITH_WHOM_CHARS = 200
+MAX_MEETING_TEXT_CHARS = MAX_FIELD_CHARS
 
 QUESTIONS_DIR = CONTENT_DIR / "questions"
 
@@ -437,9 +440,9 @@ def document_is_due(spec: DocumentSpec, situation: Situation) -> bool:
 class Meeting(_Frozen):
     id: str
     on: date
-    with_whom: str = Field(max_length=200)
+    with_whom: str = Field(max_length=MAX_WITH_WHOM_CHARS)
     points: tuple[str, ...] = ()
-    agreed: str = Field(default="", max_length=MAX_FIELD_CHARS)
+    agreed: str = Field(default="", max_length=MAX_MEETING_TEXT_CHARS)
 
 
 def check_meeting(meeting: Meeting) -> None:
@@ -447,6 +450,27 @@ def check_meeting(meeting: Meeting) -> None:
         raise InvalidInput("questions.error.meeting_with_whom")
     if len(meeting.points) > MAX_ITEMS or any(len(p) > MAX_OWN_QUESTION_CHARS for p in meeting.points):
         raise InvalidInput("questions.error.too_long", maximum=MAX_OWN_QUESTION_CHARS)
+    check_agreed(meeting.agreed)
+
+
+def check_agreed(agreed: str) -> None:
+    """What was agreed in a meeting fits in :data:`MAX_MEETING_TEXT_CHARS` (else nothing is saved)."""
+    if len(agreed) > MAX_MEETING_TEXT_CHARS:
+        raise InvalidInput("questions.error.too_long", maximum=MAX_MEETING_TEXT_CHARS)
+
+
+def record_agreed(meeting: Meeting, agreed: str) -> Meeting:
+    """The meeting with what was agreed; a text over the limit raises :class:`InvalidInput`.
+
+    >>> m = Meeting(id="m1", on=date(2026, 12, 1), with_whom="HR")
+    >>> record_agreed(m, "A new evaluation in January.").agreed
+    'A new evaluation in January.'
+    >>> record_agreed(m, "x" * (MAX_MEETING_TEXT_CHARS + 1))
+    Traceback (most recent call last):
+    spoor2.errors.InvalidInput: This text is too long (at most 5000 characters). Nothing was saved.
+    """
+    check_agreed(agreed)
+    return meeting.model_copy(update={"agreed": agreed})
 
 
 # --- letters --------------------------------------------------------------------------------------

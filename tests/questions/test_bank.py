@@ -15,6 +15,7 @@ from spoor2.questions.bank import (
     AUDIENCES,
     LETTER_SOURCES,
     LETTERS,
+    MAX_MEETING_TEXT_CHARS,
     DocumentRecord,
     ListItem,
     Meeting,
@@ -33,6 +34,7 @@ from spoor2.questions.bank import (
     move_item,
     question_bank,
     question_texts,
+    record_agreed,
     remove_item,
     restore_defaults,
     shown_questions,
@@ -437,6 +439,24 @@ def test_store_rejects_bad_input_and_saves_nothing(memory_store):
         repo.save_meeting(memory_store, Meeting(id="m", on=AS_OF, with_whom="  "))
     assert repo.situation_answers(memory_store) == {}
     assert repo.document_states(memory_store) == {} and repo.meetings(memory_store) == []
+
+
+@pytest.mark.parametrize(("length", "accepted"), [(MAX_MEETING_TEXT_CHARS - 1, True), (MAX_MEETING_TEXT_CHARS, True),
+                                                  (MAX_MEETING_TEXT_CHARS + 1, False)])  # fmt: skip
+def test_what_was_agreed_in_a_meeting_has_a_limit_and_over_it_nothing_is_saved(memory_store, length, accepted):
+    meeting = Meeting(id="m", on=AS_OF, with_whom="HR")
+    repo.save_meeting(memory_store, meeting)
+    if accepted:
+        repo.save_meeting(memory_store, record_agreed(meeting, "x" * length))
+        assert len(repo.meetings(memory_store)[0].agreed) == length
+        return
+    with pytest.raises(InvalidInput) as raised:
+        record_agreed(meeting, "x" * length)
+    for lang in ("en", "nl"):
+        assert str(MAX_MEETING_TEXT_CHARS) in raised.value.message(lang)
+    with pytest.raises(InvalidInput):  # the store checks it too, whatever the page did
+        repo.save_meeting(memory_store, meeting.model_copy(update={"agreed": "x" * length}))
+    assert repo.meetings(memory_store)[0].agreed == ""
 
 
 # --- exports --------------------------------------------------------------------------------------
