@@ -1,4 +1,4 @@
-"""Page-side helpers for /orientation: questionnaire screens, results, history and export.
+"""The sections of /orientation (choose, the questionnaire or its result, export) and their helpers.
 
 Widget values ↔ answers are converted here; scoring lives in :mod:`spoor2.orientation.questionnaires` and
 saving in :mod:`spoor2.store.orientation`. Every "next"/"back" saves the draft in the store.
@@ -38,12 +38,11 @@ from spoor2.store.orientation import (
     save_draft,
     update_profile,
 )
-from ui.frame import fdate, lang, show_error, sources_markdown, tr
+from ui.charts import plotly_chart
+from ui.frame import fdate, flash, flash_error, lang, sources_markdown, tr
 
 LEVEL_VALUE = {"none": 0, "somewhat": 1, "much": 2}
 CHART_COLOUR = "#3b6e8f"
-_ERROR_KEY = "or_error"
-_CHART_CONFIG = {"displayModeBar": False}
 
 
 # --- session keys -------------------------------------------------------------------------------------
@@ -115,10 +114,11 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     texts = load_texts(lang(), qid)
     draft = load_draft(store, qid)
     screen_key = _screen_key(qid)
+    resumed = None  # said once: when the draft is opened in this session
     if screen_key not in st.session_state:
         st.session_state[screen_key] = draft.screen if draft else 0
         if draft is not None:
-            st.session_state[f"or_resumed_{qid}"] = draft.updated_at
+            resumed = draft.updated_at
     screen = min(int(st.session_state[screen_key]), len(q.screens) - 1)
     # fill the widgets of this screen from the saved draft (widgets of other screens are gone)
     for item_id in q.screens[screen]:
@@ -129,11 +129,8 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     st.subheader(str(texts["title"]))
     if screen == 0:
         st.markdown(str(texts["intro"]))
-    resumed = st.session_state.pop(f"or_resumed_{qid}", None)
     if resumed:
         st.info(tr("orientation.resume", when=fdate(date.fromisoformat(resumed[:10]))), icon=":material/bookmark:")
-    if st.session_state.pop(f"or_restarted_{qid}", False):
-        st.success(tr("orientation.restarted"))
 
     answers_now = _merged(store, q, screen)
     st.progress(
@@ -201,7 +198,7 @@ def _on_move(store: Store, qid: str, screen: int, today: date, step: int) -> Non
             save_draft(store, qid, answers, target)
             st.session_state[_screen_key(qid)] = target
     except Spoor2Error as error:
-        st.session_state[_ERROR_KEY] = error
+        flash_error(error)
 
 
 def _on_restart(store: Store, qid: str) -> None:
@@ -209,7 +206,7 @@ def _on_restart(store: Store, qid: str) -> None:
     delete_draft(store, qid)
     _clear_widgets(q)
     st.session_state[_screen_key(qid)] = 0
-    st.session_state[f"or_restarted_{qid}"] = True
+    flash("success", tr("orientation.restarted"))
 
 
 def _on_retake(qid: str) -> None:
@@ -222,16 +219,9 @@ def _on_save_profile(store: Store, result_id: str, keys: dict[str, str]) -> None
     try:
         update_profile(store, result_id, {field: str(st.session_state.get(key, "")) for field, key in keys.items()})
     except Spoor2Error as error:
-        st.session_state[_ERROR_KEY] = error
+        flash_error(error)
     else:
-        st.session_state["or_profile_saved"] = True
-
-
-def show_pending_error() -> None:
-    """An error raised in a button callback, shown once on the next run."""
-    error = st.session_state.pop(_ERROR_KEY, None)
-    if isinstance(error, Spoor2Error):
-        show_error(error)
+        flash("success", tr("orientation.result.profile_saved"))
 
 
 # --- results ------------------------------------------------------------------------------------------------
@@ -320,7 +310,7 @@ def _history(store: Store, qid: str) -> None:
             margin={"l": 10, "r": 10, "t": 30, "b": 10},
             title={"text": tr("orientation.history.compare")},
         )
-        st.plotly_chart(fig, key=f"or_history_chart_{qid}", config=_CHART_CONFIG)
+        plotly_chart(fig, key=f"or_history_chart_{qid}")
         st.dataframe(table, key=f"or_history_table_{qid}")
     else:
         texts = load_texts(lang(), qid)
@@ -359,8 +349,6 @@ def _profile_editor(store: Store, saved: SavedResult) -> None:
         on_click=_on_save_profile,
         args=(store, saved.id, keys),
     )
-    if st.session_state.pop("or_profile_saved", False):
-        st.success(tr("orientation.result.profile_saved"))
 
 
 def _obstacle_pointers(saved: SavedResult) -> None:
@@ -401,15 +389,15 @@ def render_result(store: Store, qid: str) -> None:
     for line in summary_lines(saved.result, lang()):
         st.markdown(line)
     if q.kind == "likert":
-        st.plotly_chart(_score_chart(saved), key=f"or_chart_{qid}", config=_CHART_CONFIG)
+        plotly_chart(_score_chart(saved), key=f"or_chart_{qid}")
         if qid == "interests" and saved.result.holland_code:
             _occupations(saved.result.holland_code)
     elif qid == "capacity":
-        st.plotly_chart(_days_chart(saved), key=f"or_chart_{qid}", config=_CHART_CONFIG)
+        plotly_chart(_days_chart(saved), key=f"or_chart_{qid}")
         _profile_editor(store, saved)
     else:
         if any(o.level is not None for o in saved.result.obstacles):
-            st.plotly_chart(_obstacles_chart(saved), key=f"or_chart_{qid}", config=_CHART_CONFIG)
+            plotly_chart(_obstacles_chart(saved), key=f"or_chart_{qid}")
         _obstacle_pointers(saved)
     if q.sources:
         st.caption(f"{tr('orientation.result.sources_title')}: {sources_markdown(q.sources)}")
@@ -423,9 +411,30 @@ def render_result(store: Store, qid: str) -> None:
     )
 
 
-def render(store: Store, qid: str, today: date) -> None:
+# --- the sections of the page, in order -------------------------------------------------------------------
+
+
+def intro() -> None:
+    st.markdown(tr("orientation.intro"))
+    st.info(tr("orientation.privacy"), icon=":material/lock:")
+
+
+def choose_questionnaire(store: Store) -> str:
+    """Which questionnaire, each with its state (new, half-finished, done)."""
+    labels = {qid: status_label(store, qid) for qid in QUESTIONNAIRE_IDS}
+    choice = st.radio(
+        tr("orientation.choose"),
+        list(QUESTIONNAIRE_IDS),
+        format_func=labels.__getitem__,
+        key="or_choice",
+        horizontal=True,
+    )
+    st.divider()
+    return str(choice)
+
+
+def questionnaire_or_result(store: Store, qid: str, today: date) -> None:
     """The questionnaire (new, half-finished or a retake) or its latest result."""
-    show_pending_error()
     mode = st.session_state.get(_mode_key(qid))
     if mode is None or (mode == "result" and latest_result(store, qid) is None):
         mode = "ask" if load_draft(store, qid) is not None or latest_result(store, qid) is None else "result"
@@ -435,7 +444,9 @@ def render(store: Store, qid: str, today: date) -> None:
         render_result(store, qid)
 
 
-def render_export(store: Store, today: date) -> None:
+def export(store: Store, today: date) -> None:
+    """The latest result of every questionnaire as Markdown or PDF."""
+    st.divider()
     st.markdown(f"### {tr('orientation.export.title')}")
     results = {qid: latest_result(store, qid) for qid in QUESTIONNAIRE_IDS}
     if not any(results.values()):
