@@ -16,6 +16,7 @@ from spoor2.errors import Spoor2Error
 from spoor2.i18n import LANGS, format_date, normalise_lang, t
 from spoor2.legal.sources import get_source
 from spoor2.paths import database_url
+from spoor2.render.text import md_escape  # noqa: F401 -- re-exported for the pages: the one escaper
 from spoor2.store import Store
 
 
@@ -193,18 +194,6 @@ def show_flash() -> None:
 def user_text(value: str) -> None:
     """Show text a person typed, as plain text: HTML and Markdown are never interpreted."""
     st.text(value)
-
-
-def md_escape(value: str) -> str:
-    """Escape user text for use inside a Markdown string (no links, no HTML, no emphasis).
-
-    >>> md_escape("<b>*x*</b> [a](b)")
-    '&lt;b&gt;\\\\*x\\\\*&lt;/b&gt; \\\\[a\\\\]\\\\(b\\\\)'
-    """
-    out = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for char in "\\`*_{}[]()#+-.!|~$":
-        out = out.replace(char, "\\" + char)
-    return out
 
 
 def sources_markdown(source_ids: Iterable[str]) -> str:

@@ -31,9 +31,10 @@ def heading(pdf: FPDF, text: str, size: int = 16) -> None:
     pdf.set_font(FONT, "", 11)
 
 
-def paragraph(pdf: FPDF, text: str, size: int = 11) -> None:
-    """Plain text (never interpreted as markup)."""
+def paragraph(pdf: FPDF, text: str, size: int = 11, indent: float = 0) -> None:
+    """Plain text (never interpreted as markup), ``indent`` mm in from the left margin."""
     pdf.set_font(FONT, "", size)
+    pdf.set_x(pdf.l_margin + indent)
     pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
 

@@ -17,8 +17,9 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from spoor2.dates import add_days
 from spoor2.errors import ImportRejected, InvalidInput, Spoor2Error
 from spoor2.i18n import LANGS, format_date, t
 from spoor2.tracker.activities import (
@@ -29,6 +30,9 @@ from spoor2.tracker.activities import (
     validate_activity,
     week_monday,
 )
+
+if TYPE_CHECKING:
+    from spoor2.render.document import Document
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 20_000
@@ -333,67 +337,60 @@ def from_json(data: bytes, *, today: date) -> list[Activity]:
 # --- PDF overview -------------------------------------------------------------------------------------
 
 
-def overview_pdf(activities: Iterable[Activity], lang: str, start: date, end: date, today: date) -> bytes:
-    """The "activity overview": one section per ISO week (each activity, totals per type), then the
-    totals per type for the whole period and a grand total. ``activities`` in date order."""
-    from spoor2.render import pdf as doc
+def overview_document(activities: Iterable[Activity], lang: str, start: date, end: date, today: date) -> Document:
+    """The "activity overview": one section per ISO week (each activity, the week's total and its
+    totals per type), then the totals per type for the whole period and a grand total.
+    ``activities`` in date order."""
+    from spoor2.render.document import Block, BulletList, Caption, Document, Heading, Item, Paragraph, UserText
+
+    fmt = lambda d: format_date(d, lang)  # noqa: E731
+
+    def counts(numbers: Mapping[str, int]) -> list[str]:
+        return [f"{t(lang, f'tracker.type.{kind}')}: {numbers[kind]}" for kind in ACTIVITY_TYPES if numbers.get(kind)]
+
+    def activity_item(activity: Activity) -> Item:
+        parts: list[str | UserText] = [format_date(activity.activity_date, lang, "medium")]
+        parts += [" · ", t(lang, f"tracker.type.{activity.type}")]
+        for typed in (activity.organisation, activity.role):
+            if typed:
+                parts += [" · ", UserText(typed)]
+        parts += [" · ", t(lang, f"tracker.status.{activity.status}")]
+        if not activity.outcome:
+            return Item(tuple(parts))
+        return Item(tuple(parts), notes=((f"{t(lang, 'tracker.field.outcome')}: ", UserText(activity.outcome[:300])),))
 
     title = t(lang, "tracker.pdf.title")
-    document = doc.new_document(title)
-    doc.heading(document, title)
-    fmt = lambda d: format_date(d, lang)  # noqa: E731
-    doc.paragraph(document, t(lang, "tracker.pdf.subtitle", start=fmt(start), end=fmt(end), today=fmt(today)))
+    blocks: list[Block] = [
+        Heading(title),
+        Paragraph(t(lang, "tracker.pdf.subtitle", start=fmt(start), end=fmt(end), today=fmt(today))),
+    ]
     totals: dict[str, int] = {}
-    week: str | None = None
-    week_counts: dict[str, int] = {}
-
-    def close_week() -> None:
-        if week is None:
-            return
-        document.set_font(doc.FONT, "B", 10)
-        for kind in ACTIVITY_TYPES:
-            if week_counts.get(kind):
-                document.cell(
-                    0, 5, f"{t(lang, f'tracker.type.{kind}')}: {week_counts[kind]}", new_x="LMARGIN", new_y="NEXT"
-                )
-        document.cell(
-            0, 6, t(lang, "tracker.pdf.week_total", count=sum(week_counts.values())), new_x="LMARGIN", new_y="NEXT"
-        )
-        document.ln(3)
-
+    by_week: dict[str, list[Activity]] = {}
     for activity in activities:
-        key = iso_week_key(activity.activity_date)
-        if key != week:
-            close_week()
-            week, week_counts = key, {}
-            monday = week_monday(key)
-            doc.heading(
-                document,
-                t(lang, "tracker.pdf.week", week=key, start=fmt(monday), end=fmt(monday + timedelta(days=6))),
-                size=12,
-            )
-        week_counts[activity.type] = week_counts.get(activity.type, 0) + 1
+        by_week.setdefault(iso_week_key(activity.activity_date), []).append(activity)
         totals[activity.type] = totals.get(activity.type, 0) + 1
-        parts = [
-            format_date(activity.activity_date, lang, "medium"),
-            t(lang, f"tracker.type.{activity.type}"),
-            activity.organisation,
-            activity.role,
-            t(lang, f"tracker.status.{activity.status}"),
+    for key, in_week in by_week.items():
+        monday = week_monday(key)
+        week = t(lang, "tracker.pdf.week", week=key, start=fmt(monday), end=fmt(add_days(monday, 6)))
+        blocks += [
+            Heading(week, level=2),
+            BulletList(tuple(activity_item(a) for a in in_week)),
+            Paragraph(t(lang, "tracker.pdf.week_total", count=len(in_week))),
+            Caption(" · ".join(counts({kind: sum(a.type == kind for a in in_week) for kind in ACTIVITY_TYPES}))),
         ]
-        doc.paragraph(document, " · ".join(p for p in parts if p), size=9)
-        if activity.outcome:
-            doc.paragraph(document, f"    {t(lang, 'tracker.field.outcome')}: {activity.outcome[:300]}", size=8)
-    close_week()
     if not totals:
-        doc.paragraph(document, t(lang, "tracker.pdf.none"))
-    doc.heading(document, t(lang, "tracker.pdf.totals_title"), size=13)
-    for kind in ACTIVITY_TYPES:
-        if totals.get(kind):
-            doc.paragraph(document, f"{t(lang, f'tracker.type.{kind}')}: {totals[kind]}")
-    doc.heading(document, t(lang, "tracker.pdf.grand_total", count=sum(totals.values())), size=12)
-    doc.paragraph(document, t(lang, "tracker.pdf.footer"), size=8)
-    return doc.to_bytes(document)
+        blocks.append(Paragraph(t(lang, "tracker.pdf.none")))
+    blocks.append(Heading(t(lang, "tracker.pdf.totals_title"), level=2))
+    if totals:
+        blocks.append(BulletList(tuple(Item(line) for line in counts(totals))))
+    blocks.append(Heading(t(lang, "tracker.pdf.grand_total", count=sum(totals.values())), level=3))
+    blocks.append(Caption(t(lang, "tracker.pdf.footer")))
+    return Document(title, tuple(blocks))
+
+
+def overview_pdf(activities: Iterable[Activity], lang: str, start: date, end: date, today: date) -> bytes:
+    """The activity overview (:func:`overview_document`) as a PDF."""
+    return overview_document(activities, lang, start, end, today).to_pdf()
 
 
 # --- calendar -----------------------------------------------------------------------------------------
