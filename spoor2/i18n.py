@@ -4,6 +4,13 @@ The catalogue of a language is ``content/<lang>/ui/*.yaml``; each file is a name
 (``timeline.yaml`` holds the keys ``timeline.*``). English and Dutch must have exactly
 the same keys and the same ``{placeholders}`` — a test enforces it.
 
+A message that depends on a number is written with its CLDR plural forms (``one``, ``other``),
+chosen by the ``count`` parameter, or by the parameter named in ``by``::
+
+    deleted:
+      one: "{count} activity deleted."
+      other: "{count} activities deleted."
+
 >>> t("en", "common.app_name")
 'Spoor 2 self-help portal'
 >>> format_date(date(2026, 1, 5), "nl")
@@ -20,6 +27,7 @@ from functools import cache
 from typing import Any, Literal
 
 import yaml
+from babel import Locale
 from babel.dates import format_date as _babel_format_date
 
 from spoor2.paths import CONTENT_DIR
@@ -78,14 +86,37 @@ def has(lang: Lang, key: str) -> bool:
     return key in catalogue(normalise_lang(lang))
 
 
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_form(lang: str, number: int) -> str:
+    """The CLDR plural category of ``number`` in ``lang`` (Babel's rules).
+
+    >>> plural_form("en", 1), plural_form("en", 0), plural_form("nl", 1), plural_form("nl", 2)
+    ('one', 'other', 'one', 'other')
+    """
+    return Locale.parse(LOCALES[normalise_lang(lang)]).plural_form(abs(number))
+
+
+def _message(lang: Lang, key: str, params: dict[str, Any]) -> str | None:
+    messages = catalogue(lang)
+    if key in messages:
+        return messages[key]
+    if f"{key}.one" not in messages or f"{key}.other" not in messages:
+        return None  # not a plural message (an id such as ``tracker.type.other`` is no plural form)
+    number = params.get(messages.get(f"{key}.by", "count"))
+    form = plural_form(lang, number) if isinstance(number, int) and not isinstance(number, bool) else "other"
+    return messages.get(f"{key}.{form}") or messages[f"{key}.other"]
+
+
 def t(lang: str, key: str, **params: Any) -> str:
-    """The message ``key`` in ``lang``, filled with ``params``.
+    """The message ``key`` in ``lang``, filled with ``params`` (its plural form chosen by the number).
 
     A missing key falls back to English and then to the key itself, so a page never
     crashes on a missing string (the parity test catches it before release).
     """
     lang = normalise_lang(lang)
-    text = catalogue(lang).get(key) or catalogue(DEFAULT_LANG).get(key)
+    text = _message(lang, key, params) or _message(DEFAULT_LANG, key, params)
     if text is None:
         return key
     if not params:

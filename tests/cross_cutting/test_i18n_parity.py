@@ -58,3 +58,33 @@ def test_unquoted_yaml_booleans_are_refused(tmp_path, monkeypatch):
 def test_yes_and_no_read_as_words():
     assert catalogue("en")["rights.answer.yes"] == "Yes"
     assert catalogue("en")["common.no"] == "No"
+
+
+def test_plurals_follow_the_language_rule_not_a_hack():
+    """ "1 activities deleted" and "stap(pen)" are gone: a number picks its CLDR plural form."""
+    import re
+
+    from spoor2.i18n import t
+
+    for lang in ("en", "nl"):
+        hacks = [k for k, v in catalogue(lang).items() if re.search(r"\w\((s|en|pen|es)\)", v)]
+        assert hacks == [], lang
+    assert t("en", "tracker.table.deleted", count=1) == "1 activity deleted."
+    assert t("en", "tracker.table.deleted", count=2) == "2 activities deleted."
+    assert t("nl", "tracker.table.deleted", count=1) == "1 activiteit verwijderd."
+    assert t("nl", "tracker.table.deleted", count=0) == "0 activiteiten verwijderd."
+    assert t("nl", "home.flagged", count=1).startswith("1 stap had")
+    assert t("nl", "home.flagged", count=3).startswith("3 stappen hadden")
+    # a message may name the number that picks the form
+    assert "1 dag tussen" in t("nl", "timeline.gap_days", days=1)
+    assert "5 fit days between" in t("en", "timeline.gap_days", days=5)
+
+
+def test_every_plural_message_has_the_forms_of_both_languages():
+    for lang in ("en", "nl"):
+        keys = catalogue(lang)
+        for key in [k for k in keys if k.endswith(".one")]:
+            base = key.removesuffix(".one")
+            assert f"{base}.other" in keys, (lang, base)
+            by = keys.get(f"{base}.by", "count")
+            assert "{" + by + "}" in keys[f"{base}.other"], (lang, base)
