@@ -10,12 +10,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-from icalendar import Calendar, Event
-
 from spoor2.i18n import t
 from spoor2.legal.sources import get_source
+from spoor2.render.ics import AllDayEvent, calendar_ics
 from spoor2.timeline.rules import Milestone, Standing, Timeline
 from spoor2.timeline.view import indicative_reason, milestone_label, milestone_notes, milestone_rule
 
@@ -37,25 +34,17 @@ def milestone_description(item: Milestone, lang: str) -> str:
 
 def timeline_to_ics(timeline: Timeline, lang: str, standing: Standing | None = None) -> bytes:
     """All milestones as all-day events (a window spans its days). Pure: ``DTSTAMP`` is the as-of day."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", t(lang, "timeline.ics.calendar_name"))
-    stamp_day = standing.as_of if standing is not None else timeline.first_sick_day
-    stamp = datetime(stamp_day.year, stamp_day.month, stamp_day.day, tzinfo=UTC)
-    for item in timeline.milestones:
-        first, last = item.first, item.due
-        event = Event()
-        event.add("uid", f"{item.id}-{first.isoformat()}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", first)
-        event.add("dtend", last + timedelta(days=1))
-        event.add("summary", milestone_label(item, lang))
-        event.add("description", milestone_description(item, lang))
-        event.add("transp", "TRANSPARENT")
-        event.add("categories", [t(lang, f"milestones.actor.{item.actor}")])
-        if item.sources:
-            event.add("url", str(get_source(item.sources[0]).url))
-        cal.add_component(event)
-    return cal.to_ical()
+    events = [
+        AllDayEvent(
+            uid=f"{item.id}-{item.first.isoformat()}@{UID_DOMAIN}",
+            first=item.first,
+            last=item.due,
+            summary=milestone_label(item, lang),
+            description=milestone_description(item, lang),
+            categories=(t(lang, f"milestones.actor.{item.actor}"),),
+            url=str(get_source(item.sources[0]).url) if item.sources else None,
+        )
+        for item in timeline.milestones
+    ]
+    stamp = standing.as_of if standing is not None else timeline.first_sick_day
+    return calendar_ics(events, prodid=PRODID, stamp=stamp, name=t(lang, "timeline.ics.calendar_name"))

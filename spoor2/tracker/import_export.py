@@ -16,7 +16,7 @@ import json
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from spoor2.dates import add_days
@@ -56,6 +56,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "goal": ("doel", "plan goal"),
 }
 _CSV_DELIMITERS = (",", ";", "\t")
+#: ``DTSTAMP`` of the agenda's events: fixed, so that the export is reproducible.
+AGENDA_STAMP = date(2000, 1, 1)
 
 
 def neutralise(value: str) -> str:
@@ -398,28 +400,26 @@ def overview_pdf(activities: Iterable[Activity], lang: str, start: date, end: da
 
 def agenda_ics(follow_ups: Iterable[Activity], interviews: Iterable[Activity], lang: str) -> bytes:
     """An iCalendar file: all-day events for follow-ups and interviews, with stable UIDs
-    (``<activity id>-follow-up@spoor2`` / ``-interview@spoor2``), so re-importing updates them."""
-    from icalendar import Calendar, Event
+    (``<activity id>-follow-up@spoor2`` / ``-interview@spoor2``), so re-importing updates them.
+    ``DTSTAMP`` is a fixed day, so the same agenda always gives the same file."""
+    from spoor2.render.ics import AllDayEvent, calendar_ics
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//Spoor 2 self-help portal//tracker//EN")
-    calendar.add("version", "2.0")
-    stamp = datetime(2000, 1, 1).astimezone()
-
-    def add(activity: Activity, day: date, kind: str, summary_key: str) -> None:
-        event = Event()
-        event.add("uid", f"{activity.id}-{kind}@spoor2")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
-        event.add("summary", t(lang, summary_key, organisation=activity.organisation))
+    def event(activity: Activity, day: date, kind: str, summary_key: str) -> AllDayEvent:
         details = [t(lang, f"tracker.type.{activity.type}"), activity.role, activity.contact_person, activity.notes]
-        event.add("description", "\n".join(d for d in details if d)[:2000])
-        calendar.add_component(event)
+        return AllDayEvent(
+            uid=f"{activity.id}-{kind}@spoor2",
+            first=day,
+            summary=t(lang, summary_key, organisation=activity.organisation),
+            description="\n".join(d for d in details if d)[:2000],
+        )
 
-    for activity in follow_ups:
-        if activity.follow_up is not None:
-            add(activity, activity.follow_up, "follow-up", "tracker.agenda.event_follow_up")
-    for activity in interviews:
-        add(activity, activity.activity_date, "interview", "tracker.agenda.event_interview")
-    return calendar.to_ical()
+    events = [
+        event(activity, activity.follow_up, "follow-up", "tracker.agenda.event_follow_up")
+        for activity in follow_ups
+        if activity.follow_up is not None
+    ]
+    events += [
+        event(activity, activity.activity_date, "interview", "tracker.agenda.event_interview")
+        for activity in interviews
+    ]
+    return calendar_ics(events, prodid="-//Spoor 2 self-help portal//tracker//EN", stamp=AGENDA_STAMP)
