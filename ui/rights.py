@@ -1,4 +1,5 @@
-"""Page-side helpers for /rights: query parameters, the saved timeline, topic and glossary views."""
+"""The sections of /rights (a linked topic, or the guided start, topics for you, search, all topics and
+the glossary) and their helpers: query parameters and the saved timeline."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ import streamlit as st
 from spoor2.errors import Spoor2Error
 from spoor2.i18n import t
 from spoor2.legal.sources import get_source
-from spoor2.rights.topics import Topic, get_topic, glossary_entries, load_glossary
+from spoor2.rights.topics import (
+    MAX_QUERY_CHARS,
+    MAX_SICK_WEEK,
+    Situation,
+    Topic,
+    get_topic,
+    glossary_entries,
+    load_glossary,
+    search_topics,
+    topics_for_situation,
+)
 from spoor2.store import Store
 from spoor2.store.timeline import load_timeline_input, milestone_records
 from spoor2.timeline.rules import Timeline, compute_timeline, where_i_stand
-from ui.frame import fdate, legal_footer, page_script, tr
+from ui.frame import fdate, lang, page_script, show_error, tr
 
 TOPIC_PARAM = "topic"
 VIEW_PARAM = "view"
@@ -57,6 +68,18 @@ def open_glossary() -> None:
 
 def glossary_requested() -> bool:
     return st.query_params.get(VIEW_PARAM) == GLOSSARY_VIEW
+
+
+def linked_topic() -> Topic | None:
+    """The topic of ``?topic=<slug>`` in the page language; an unknown slug is said, and None returned."""
+    slug = requested_topic()
+    if slug is None:
+        return None
+    try:
+        return get_topic(lang(), slug)
+    except Spoor2Error as error:
+        show_error(error)
+        return None
 
 
 # --- the saved timeline -----------------------------------------------------------------------------
@@ -167,14 +190,103 @@ def render_topic(topic: Topic, timeline: Timeline | None) -> None:
     st.subheader(tr("rights.sources_title"), anchor=False)
     st.markdown("\n".join(f"- [{get_source(sid).title}]({get_source(sid).url})" for sid in topic.sources))
     st.caption(tr("rights.last_checked", date=fdate(topic.last_checked)))
-    legal_footer()
 
 
-# --- the glossary -----------------------------------------------------------------------------------
+# --- the overview: the sections of the page without a topic, in order --------------------------------
 
 
-def render_glossary(lang: str, expanded: bool) -> None:
-    with st.expander(tr("rights.glossary_title"), expanded=expanded, icon=":material/menu_book:"):
+def intro() -> None:
+    st.markdown(tr("rights.intro"))
+
+
+def guided_start(store: Store, timeline: Timeline | None, today: date) -> Situation:
+    """Three questions (sick week, spoor 2, disagreement); the week comes from the timeline when saved."""
+    timeline_week = saved_sick_week(store, timeline, today)
+    restore_answers(timeline_week)
+    with st.container(border=True):
+        st.subheader(tr("rights.guided_title"), anchor=False)
+        st.caption(tr("rights.guided_intro"))
+        week = st.number_input(
+            tr("rights.q_week"),
+            min_value=0,
+            max_value=MAX_SICK_WEEK,
+            step=1,
+            key=WEEK_KEY,
+            help=tr("rights.q_week_help"),
+        )
+        if timeline_week is not None:
+            st.caption(tr("rights.q_week_from_timeline", week=timeline_week))
+        spoor2 = st.radio(
+            tr("rights.q_spoor2"),
+            options=["yes", "no", "unsure"],
+            format_func=answer_labeller(lang()),
+            key=SPOOR2_KEY,
+            horizontal=True,
+        )
+        disagreement = st.radio(
+            tr("rights.q_disagreement"),
+            options=["yes", "no"],
+            format_func=answer_labeller(lang()),
+            key=DISAGREEMENT_KEY,
+            horizontal=True,
+        )
+    keep_answers()
+    return Situation(sick_week=int(week) if week is not None else None, spoor2=spoor2, disagreement=disagreement)
+
+
+def for_you(topics: tuple[Topic, ...], situation: Situation) -> None:
+    """The topics that fit the answers of the guided start."""
+    try:
+        chosen = topics_for_situation(topics, situation)
+    except Spoor2Error as error:
+        show_error(error)
+        chosen = ()
+    st.subheader(tr("rights.for_you_title"), anchor=False)
+    if situation.sick_week:
+        st.caption(tr("rights.for_you_week", week=situation.sick_week))
+    cols = st.columns(2)
+    for index, item in enumerate(chosen):
+        with cols[index % 2]:
+            topic_card(item, "rights_for_you", situation.sick_week)
+
+
+def search(topics: tuple[Topic, ...], situation: Situation) -> None:
+    """Search the topics in the page language."""
+    st.subheader(tr("rights.search_title"), anchor=False)
+    query = st.text_input(
+        tr("rights.search_label"),
+        key=SEARCH_KEY,
+        max_chars=MAX_QUERY_CHARS,
+        placeholder=tr("rights.search_placeholder"),
+    )
+    if not query.strip():
+        return
+    try:
+        found = search_topics(topics, query, lang())
+    except Spoor2Error as error:
+        show_error(error)
+        found = ()
+    if found:
+        st.caption(tr("rights.search_results", count=len(found)))
+        for item in found:
+            topic_card(item, "rights_found", situation.sick_week)
+    else:
+        st.info(tr("rights.search_none"))
+
+
+def all_topics(topics: tuple[Topic, ...], situation: Situation) -> None:
+    """Every topic, behind a toggle."""
+    if st.toggle(tr("rights.show_all"), key=SHOW_ALL_KEY):
+        st.subheader(tr("rights.all_title"), anchor=False)
+        cols = st.columns(2)
+        for index, item in enumerate(topics):
+            with cols[index % 2]:
+                topic_card(item, "rights_all", situation.sick_week)
+
+
+def glossary() -> None:
+    """The glossary, open when the link asked for it (``?view=glossary``)."""
+    with st.expander(tr("rights.glossary_title"), expanded=glossary_requested(), icon=":material/menu_book:"):
         st.caption(tr("rights.glossary_intro"))
-        for entry in load_glossary(lang):
+        for entry in load_glossary(lang()):
             st.markdown(f"**{entry.dutch}** — *{entry.english}*  \n{entry.explanation}")
