@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +27,51 @@ LOCAL_OWNER = "local"
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def upsert_sql(table: str, key_columns: Sequence[str], columns: Sequence[str], same: Sequence[str] = ()) -> str:
+    """The one ``INSERT … ON CONFLICT … DO UPDATE`` of the store, built from constant names only.
+
+    Every column that is not a key (nor in ``same``) takes the new value; ``same`` columns must
+    already hold the new value for the row to change (a row of another owner is left alone).
+    Values are bound parameters named after their columns.
+
+    >>> print(upsert_sql("settings", ("owner_id", "key"), ("owner_id", "key", "value", "updated_at")))
+    INSERT INTO settings (owner_id, key, value, updated_at) VALUES (:owner_id, :key, :value, :updated_at) \
+ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+    >>> print(upsert_sql("meetings", ("id",), ("id", "owner_id", "agreed"), same=("owner_id",)))
+    INSERT INTO meetings (id, owner_id, agreed) VALUES (:id, :owner_id, :agreed) \
+ON CONFLICT (id) DO UPDATE SET agreed = excluded.agreed WHERE meetings.owner_id = excluded.owner_id
+    >>> upsert_sql("settings; DROP TABLE owners", ("owner_id",), ("owner_id", "value"))
+    Traceback (most recent call last):
+    ...
+    ValueError: not a table or column name: 'settings; DROP TABLE owners'
+    """
+    for name in (table, *key_columns, *columns, *same):
+        if not _IDENTIFIER.fullmatch(name):
+            raise ValueError(f"not a table or column name: {name!r}")
+    if not set(key_columns) | set(same) <= set(columns):
+        raise ValueError(f"{table}: key and same columns must be among the columns")
+    updated = [c for c in columns if c not in key_columns and c not in same]
+    if not updated:
+        raise ValueError(f"{table}: nothing to update")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)}) "
+        f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in updated)}"
+    )
+    if same:
+        sql += " WHERE " + " AND ".join(f"{table}.{c} = excluded.{c}" for c in same)
+    return sql
+
+
+def upsert(
+    conn: Connection, table: str, key_columns: Sequence[str], values: Mapping[str, object], same: Sequence[str] = ()
+) -> None:
+    """Insert a row, or update the row with the same key (see :func:`upsert_sql`); inside a transaction."""
+    conn.execute(text(upsert_sql(table, key_columns, tuple(values), same)), dict(values))
 
 
 def _make_engine(url: str) -> Engine:
@@ -44,6 +90,8 @@ def _make_engine(url: str) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 30000")
+        # what is deleted is overwritten, not merely marked free (a person's "delete" means gone)
+        cursor.execute("PRAGMA secure_delete = ON")
         if url not in ("sqlite://", "sqlite:///:memory:"):
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
@@ -133,6 +181,22 @@ class Store:
     def schema_version(self) -> int:
         with self.read() as conn:
             return int(conn.execute(text("SELECT MAX(version) FROM schema_migrations")).scalar() or 0)
+
+    def forget_deleted(self) -> None:
+        """Leave nothing deleted readable on disk: checkpoint the write-ahead log and rebuild the file.
+
+        SQLite keeps recent pages in ``<db>-wal`` until a checkpoint; ``wal_checkpoint(TRUNCATE)``
+        writes them back and empties the log, ``VACUUM`` rebuilds the file without free pages.
+        Runs outside any transaction (VACUUM cannot run inside one). Only for a local SQLite file.
+        """
+        if self.db_path is None:
+            return
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -43,7 +43,7 @@ from spoor2.my_data.archive import (
     schema_version_of,
     write_entry,
 )
-from spoor2.store import Store
+from spoor2.store import LOCAL_OWNER, Store
 from spoor2.store.migrations import file_columns, latest_version, owned_tables
 
 # --- schema -------------------------------------------------------------------------------------------
@@ -303,7 +303,16 @@ def import_bytes(store: Store, data: bytes) -> dict[str, int]:
 
 
 def delete_everything(store: Store) -> None:
-    """Delete every row of this owner (children first) and their uploaded files."""
+    """Delete every row of this owner (children first), their uploaded files, and every trace on disk.
+
+    After the rows are gone the database is checkpointed and rebuilt (nothing deleted stays
+    readable in the ``-wal`` file or in free pages), and the automatic backups made before schema
+    upgrades — full copies of the old data — are removed too.
+    """
     with store.transaction() as conn:
         _delete_rows(conn, store.owner_id)
     shutil.rmtree(store.files_root / store.owner_id, ignore_errors=True)
+    store.forget_deleted()
+    if store.db_path is not None and store.owner_id == LOCAL_OWNER:  # the one person of a local store
+        for backup in (store.db_path.parent / "backups").glob(f"{store.db_path.stem}*"):
+            backup.unlink(missing_ok=True)

@@ -351,3 +351,24 @@ def test_every_error_code_has_a_message_in_both_languages():
             text = catalogue(lang)[f"my_data.error.{code}"]
             assert ("Nothing was" in text) if lang == "en" else ("niets" in text), code
     assert placeholders(catalogue("en")["my_data.error.bad_value"]) == {"table", "row", "column"}
+
+
+def test_delete_everything_leaves_no_deleted_text_readable_on_disk(data_dir):
+    """The -wal file, free pages and the upgrade backups held the text after "All your data was deleted"."""
+    marker = "Amersfoort-Sandra-7f3e"
+    store = Store(data_dir / "spoor2.sqlite3")
+    fill_store(store, note=marker)
+    backups = data_dir / "backups"
+    backups.mkdir(exist_ok=True)
+    (backups / "spoor2-v5-20261201T000000000000.sqlite3").write_bytes(b"old copy " + marker.encode())
+    assert _files_containing(data_dir, marker)  # the text is on disk before
+
+    data_io.delete_everything(store)
+    assert sum(data_io.counts(store).values()) == 0
+    assert _files_containing(data_dir, marker) == []
+    store.close()
+
+
+def _files_containing(folder: Path, text: str) -> list[str]:
+    needle = text.encode()
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes())
