@@ -4,6 +4,10 @@ Data from YAML files and database rows is validated *strictly, as JSON* (:func:`
 an ISO date string becomes a date, but an integer never does (lax mode would turn a stray ``0``
 into 1970-01-01), a list is accepted for a tuple field, and an unknown key is refused.
 
+A date field is an :data:`IsoDate`: in JSON mode pydantic also reads the *text* ``"0"`` as a Unix
+time (1970-01-01), and SQLite keeps a stray ``0`` in a TEXT column as ``"0"``; an ``IsoDate`` takes
+only ``YYYY-MM-DD``.
+
 Nothing inside a frozen model can change: sequences are tuples, and a mapping is a
 :class:`FrozenMap` (read-only, hashable, validated from and serialised as a dict).
 """
@@ -11,11 +15,12 @@ Nothing inside a frozen model can change: sequences are tuples, and a mapping is
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any, TypeVar, get_args
+from typing import Annotated, Any, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic import BaseModel, BeforeValidator, ConfigDict, GetCoreSchemaHandler, ValidationInfo
 from pydantic_core import core_schema
 
 
@@ -28,6 +33,20 @@ class Model(BaseModel):
 M = TypeVar("M", bound=BaseModel)
 K = TypeVar("K")
 V = TypeVar("V")
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_day(value: Any, info: ValidationInfo) -> Any:
+    """In JSON mode: ``YYYY-MM-DD`` text becomes a date; any other value is left for the strict date check
+    (which refuses it: text and numbers are not dates). Python mode is untouched: a date must be a date."""
+    if info.mode == "json" and isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return date.fromisoformat(value)
+    return value
+
+
+#: The type of every date field: strict, and from JSON only ISO text (never ``"0"`` as 1970-01-01).
+IsoDate = Annotated[date, BeforeValidator(iso_day)]
 
 
 def freeze(value: Any) -> Any:
@@ -123,12 +142,22 @@ def load_strict(model: type[M], data: Any) -> M:
 
     >>> from datetime import date
     >>> class Day(Model):
-    ...     on: date
+    ...     on: IsoDate
     >>> load_strict(Day, {"on": "2024-02-29"}).on
     datetime.date(2024, 2, 29)
     >>> load_strict(Day, {"on": date(2024, 2, 29)}).on
     datetime.date(2024, 2, 29)
     >>> load_strict(Day, {"on": 0})
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Day
+    ...
+    >>> load_strict(Day, {"on": "0"})
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Day
+    ...
+    >>> load_strict(Day, {"on": "2025-02-29"})
     Traceback (most recent call last):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for Day
