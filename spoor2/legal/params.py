@@ -19,19 +19,17 @@ from datetime import date
 from functools import cache
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
 from spoor2.errors import NoRuleApplies
+from spoor2.model import IsoDate, Model, load_strict
 from spoor2.paths import LEGAL_DIR
 
 
-class LegalParameter(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
+class LegalParameter(Model):
     name: str
     value: int | float
     unit: str
-    valid_from: date
+    valid_from: IsoDate
     sources: tuple[str, ...]
     note: str = ""
 
@@ -39,7 +37,7 @@ class LegalParameter(BaseModel):
 @cache
 def all_parameters() -> tuple[LegalParameter, ...]:
     raw = yaml.safe_load((LEGAL_DIR / "parameters.yaml").read_text(encoding="utf-8"))
-    return tuple(LegalParameter.model_validate(entry, strict=False) for entry in raw)
+    return tuple(load_strict(LegalParameter, entry) for entry in raw)
 
 
 def parameter(name: str, on: date) -> LegalParameter:

@@ -14,17 +14,16 @@ from functools import cache
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, HttpUrl
+from pydantic import HttpUrl
 
 from spoor2.errors import NoRuleApplies
+from spoor2.model import Model, load_strict
 from spoor2.paths import LEGAL_DIR
 
 SourceKind = Literal["statute", "regulation", "policy", "uwv", "case_law", "secondary"]
 
 
-class Source(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
+class Source(Model):
     id: str
     kind: SourceKind
     law: str
@@ -49,7 +48,7 @@ def all_sources() -> dict[str, Source]:
         raw.extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
     out: dict[str, Source] = {}
     for entry in raw:
-        source = Source.model_validate(entry, strict=False)
+        source = load_strict(Source, entry)
         if source.id in out:
             raise ValueError(f"duplicate source id {source.id!r} in sources.yaml")
         out[source.id] = source

@@ -19,15 +19,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
 from functools import cache
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, ValidationError
 
 from spoor2.errors import InvalidInput
 from spoor2.i18n import Lang, normalise_lang
+from spoor2.model import IsoDate, Model, load_strict
 from spoor2.paths import CONTENT_DIR
 
 #: The reading order when nothing is known about the situation (also the tie-breaker).
@@ -105,16 +105,12 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
-class Section(_Frozen):
+class Section(Model):
     heading: str
     text: str
 
 
-class Topic(_Frozen):
+class Topic(Model):
     slug: str
     lang: Lang
     title: str = Field(min_length=1)
@@ -123,7 +119,7 @@ class Topic(_Frozen):
     week_to: int = Field(ge=1)
     milestones: tuple[str, ...]
     sources: tuple[str, ...]
-    last_checked: date
+    last_checked: IsoDate
     related: tuple[str, ...]
     glossary: tuple[str, ...]
     #: the Markdown body (everything after the front matter)
@@ -134,14 +130,14 @@ class Topic(_Frozen):
         return self.week_from <= week <= self.week_to
 
 
-class GlossaryEntry(_Frozen):
+class GlossaryEntry(Model):
     id: str
     dutch: str = Field(min_length=1)
     english: str = Field(min_length=1)
     explanation: str = Field(min_length=1)
 
 
-class Situation(_Frozen):
+class Situation(Model):
     """The answers of the guided start. ``sick_week`` None = unknown."""
 
     sick_week: int | None = None
@@ -189,21 +185,26 @@ def parse_topic(text: str, slug: str, lang: str) -> Topic:
     expected = {"title", "summary", "weeks", "milestones", "sources", "last_checked", "related", "glossary"}
     if set(meta) != expected:
         raise ValueError(f"{lang}/rights/{slug}.md: front matter keys {sorted(set(meta) ^ expected)}")
-    topic = Topic(
-        slug=slug,
-        lang=normalise_lang(lang),
-        title=str(meta["title"]),
-        summary=str(meta["summary"]),
-        week_from=int(weeks[0]),
-        week_to=int(weeks[1]),
-        milestones=tuple(meta["milestones"] or ()),
-        sources=tuple(meta["sources"] or ()),
-        last_checked=meta["last_checked"],
-        related=tuple(meta["related"] or ()),
-        glossary=tuple(meta["glossary"] or ()),
-        body=body,
-        sections=split_sections(body),
-    )
+    # an empty list in the front matter (``related:``) reads as None
+    fields = {
+        "slug": slug,
+        "lang": normalise_lang(lang),
+        "title": meta["title"],
+        "summary": meta["summary"],
+        "week_from": weeks[0],
+        "week_to": weeks[1],
+        "milestones": meta["milestones"] or [],
+        "sources": meta["sources"] or [],
+        "last_checked": meta["last_checked"],
+        "related": meta["related"] or [],
+        "glossary": meta["glossary"] or [],
+        "body": body,
+        "sections": [section.model_dump() for section in split_sections(body)],
+    }
+    try:
+        topic = load_strict(Topic, fields)
+    except ValidationError as error:
+        raise ValueError(f"{lang}/rights/{slug}.md: {error}") from error
     if topic.week_from > topic.week_to:
         raise ValueError(f"{lang}/rights/{slug}.md: weeks from > to")
     return topic
@@ -240,7 +241,7 @@ def load_glossary(lang: str) -> tuple[GlossaryEntry, ...]:
     """The glossary of a language, sorted by Dutch term."""
     path = CONTENT_DIR / normalise_lang(lang) / "glossary.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    entries = [GlossaryEntry.model_validate(item, strict=False) for item in raw]
+    entries = [load_strict(GlossaryEntry, item) for item in raw]
     ids = [entry.id for entry in entries]
     if len(ids) != len(set(ids)):
         raise ValueError(f"{path}: duplicate glossary ids")
