@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from spoor2.errors import InvalidInput
+from spoor2.model import load_strict, load_strict_json
 from spoor2.store import Store, now_iso
 from spoor2.store.timeline import get_setting, set_setting
 from spoor2.tracker.activities import (
@@ -46,7 +47,6 @@ AGENDA_LIMIT = 200
 #: The table's columns are the model's fields, in the same order.
 _COLUMNS: tuple[str, ...] = tuple(Activity.model_fields)
 _SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM activities"
-_DATE_COLUMNS = ("activity_date", "follow_up", "response_date")
 
 
 # --- rows ↔ models ------------------------------------------------------------------------------------
@@ -63,10 +63,8 @@ def _to_row(store: Store, activity: Activity) -> dict[str, Any]:
 
 
 def _from_row(row: Sequence[Any]) -> Activity:
-    values = dict(zip(_COLUMNS, row, strict=True))
-    for name in _DATE_COLUMNS:
-        values[name] = date.fromisoformat(values[name]) if values[name] else None
-    return Activity.model_validate(values, strict=False)
+    """The activity of a row, validated strictly: dates are ISO text (a number or an empty text is refused)."""
+    return load_strict(Activity, dict(zip(_COLUMNS, row, strict=True)))
 
 
 def _where(store: Store, filters: ActivityFilter | None) -> tuple[str, dict[str, Any], list[Any]]:
@@ -359,9 +357,9 @@ def get_weekly_target(store: Store) -> WeeklyTarget | None:
     if not raw:
         return None
     try:
-        data = json.loads(raw)
-        return check_target(data.get("count"), data.get("types") or ())
-    except (ValueError, AttributeError, InvalidInput):
+        stored = load_strict_json(WeeklyTarget, raw)
+        return check_target(stored.count, stored.types)
+    except (ValueError, InvalidInput):
         return None
 
 

@@ -24,11 +24,12 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal, get_args
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from spoor2.errors import InvalidInput
 from spoor2.i18n import LANGS, t
 
+from spoor2.model import IsoDate, Model
 ActivityType = Literal[
     "vacancy_application",
     "open_application",
@@ -103,21 +104,19 @@ _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]00:00(:00)?)?$")
 _DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
-class Activity(BaseModel):
+class Activity(Model):
     """One job-search activity, checked. Dates are real dates; texts are stripped."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
     id: str = Field(min_length=1, max_length=64)
-    activity_date: date
+    activity_date: IsoDate
     type: ActivityType
     organisation: str = Field(min_length=1, max_length=MAX_SHORT_CHARS)
     role: str = ""
     channel: str = ""
     contact_person: str = ""
     status: ActivityStatus = "done"
-    follow_up: date | None = None
-    response_date: date | None = None
+    follow_up: IsoDate | None = None
+    response_date: IsoDate | None = None
     outcome: str = ""
     notes: str = ""
     evidence_file: str | None = None
@@ -297,10 +296,8 @@ def new_activity_id() -> str:
 # --- weekly target ------------------------------------------------------------------------------------
 
 
-class WeeklyTarget(BaseModel):
+class WeeklyTarget(Model):
     """ "{count} activities of these types a week" — e.g. two applications a week, from the plan."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     count: int = Field(ge=1, le=MAX_TARGET)
     types: tuple[ActivityType, ...] = APPLICATION_TYPES  # type: ignore[assignment]
