@@ -23,15 +23,17 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from typing import Any, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from spoor2.errors import InvalidInput
 from spoor2.legal.sources import get_source
+from spoor2.model import FrozenMap, IsoDate, Model, load_strict
 from spoor2.paths import CONTENT_DIR
 from spoor2.timeline.rules import ALL_MILESTONES, Standing, Status
 
@@ -69,17 +71,13 @@ MAX_MEETING_TEXT_CHARS = MAX_FIELD_CHARS
 QUESTIONS_DIR = CONTENT_DIR / "questions"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
-class Situation(_Frozen):
+class Situation(Model):
     """What the conditions look at. ``sick_week`` is None when no timeline is saved."""
 
     sick_week: int | None = None
-    statuses: dict[str, str] = Field(default_factory=dict)
-    documents: dict[str, str] = Field(default_factory=dict)
-    answers: dict[str, str] = Field(default_factory=dict)
+    statuses: FrozenMap[str, str] = FrozenMap()
+    documents: FrozenMap[str, str] = FrozenMap()
+    answers: FrozenMap[str, str] = FrozenMap()
 
     def answer(self, key: str) -> str:
         return self.answers.get(key, "unknown")
@@ -114,7 +112,7 @@ def build_situation(
 
 
 def _single(node: Any) -> tuple[str, Any]:
-    if not isinstance(node, dict) or len(node) != 1:
+    if not isinstance(node, Mapping) or len(node) != 1:
         raise ValueError(f"a condition is a mapping with exactly one operator, got {node!r}")
     ((op, arg),) = node.items()
     return str(op), arg
@@ -127,7 +125,7 @@ def _int(op: str, arg: Any) -> int:
 
 
 def _pair(op: str, arg: Any) -> tuple[str, str]:
-    if not isinstance(arg, dict) or len(arg) != 1:
+    if not isinstance(arg, Mapping) or len(arg) != 1:
         raise ValueError(f"{op} needs one key: value, got {arg!r}")
     ((key, value),) = arg.items()
     return str(key), str(value)
@@ -140,7 +138,7 @@ def validate_condition(node: Any) -> None:
         if arg is not True:
             raise ValueError("always must be true")
     elif op in ("all", "any"):
-        if not isinstance(arg, list) or not arg:
+        if not isinstance(arg, list | tuple) or not arg:
             raise ValueError(f"{op} needs a non-empty list")
         for child in arg:
             validate_condition(child)
@@ -157,11 +155,11 @@ def validate_condition(node: Any) -> None:
         if key not in document_ids() or value not in (*DOC_STATES, "missing"):
             raise ValueError(f"unknown document state {key}={value}")
     elif op == "milestone_status":
-        if not isinstance(arg, dict) or set(arg) != {"id", "in"}:
+        if not isinstance(arg, Mapping) or set(arg) != {"id", "in"}:
             raise ValueError("milestone_status needs id and in")
         if arg["id"] not in ALL_MILESTONES:
             raise ValueError(f"unknown milestone {arg['id']!r}")
-        if not isinstance(arg["in"], list) or not arg["in"] or not set(arg["in"]) <= set(STATUSES):
+        if not isinstance(arg["in"], list | tuple) or not arg["in"] or not set(arg["in"]) <= set(STATUSES):
             raise ValueError(f"unknown statuses {arg['in']!r}")
     else:
         raise ValueError(f"unknown condition operator {op!r}")
@@ -179,7 +177,7 @@ def evaluate(node: Any, situation: Situation) -> bool:
     return _eval(node, situation)
 
 
-def _eval(node: dict[str, Any], s: Situation) -> bool:
+def _eval(node: Mapping[str, Any], s: Situation) -> bool:
     op, arg = _single(node)
     if op == "always":
         return True
@@ -210,26 +208,27 @@ def _eval(node: dict[str, Any], s: Situation) -> bool:
 # --- the bank -------------------------------------------------------------------------------------
 
 
-class Question(_Frozen):
+class Question(Model):
     id: str
     audience: Audience
     priority: int = Field(ge=1, le=3)
-    condition: dict[str, Any]
+    #: a condition in the language above (lists become tuples: nothing in a question can change)
+    condition: FrozenMap[str, Any]
     sources: tuple[str, ...] = Field(min_length=1)
 
 
-class QuestionText(_Frozen):
+class QuestionText(Model):
     text: str
     why: str
 
 
-class DocumentSpec(_Frozen):
+class DocumentSpec(Model):
     id: str
     due: str
     sources: tuple[str, ...] = Field(min_length=1)
 
 
-class DocumentText(_Frozen):
+class DocumentText(Model):
     name: str
     missing: str
 
@@ -240,7 +239,7 @@ def _load(path_parts: tuple[str, ...]) -> Any:
 
 @cache
 def document_specs() -> tuple[DocumentSpec, ...]:
-    specs = tuple(DocumentSpec.model_validate(entry, strict=False) for entry in _load(("questions", "documents.yaml")))
+    specs = tuple(load_strict(DocumentSpec, entry) for entry in _load(("questions", "documents.yaml")))
     for spec in specs:
         if spec.due not in ALL_MILESTONES:
             raise ValueError(f"document {spec.id}: unknown milestone {spec.due!r}")
@@ -256,7 +255,7 @@ def document_ids() -> tuple[str, ...]:
 @cache
 def question_bank() -> tuple[Question, ...]:
     """All questions, validated: unique ids, valid conditions, resolvable sources."""
-    questions = tuple(Question.model_validate(entry, strict=False) for entry in _load(("questions", "bank.yaml")))
+    questions = tuple(load_strict(Question, entry) for entry in _load(("questions", "bank.yaml")))
     seen: set[str] = set()
     for question in questions:
         if question.id in seen:
@@ -278,13 +277,13 @@ def get_question(question_id: str) -> Question:
 @cache
 def question_texts(lang: str) -> dict[str, QuestionText]:
     raw = _load((lang, "questions", "bank.yaml"))
-    return {key: QuestionText.model_validate(value, strict=False) for key, value in raw.items()}
+    return {key: load_strict(QuestionText, value) for key, value in raw.items()}
 
 
 @cache
 def document_texts(lang: str) -> dict[str, DocumentText]:
     raw = _load((lang, "questions", "documents.yaml"))
-    return {key: DocumentText.model_validate(value, strict=False) for key, value in raw.items()}
+    return {key: load_strict(DocumentText, value) for key, value in raw.items()}
 
 
 def applicable_questions(situation: Situation) -> tuple[Question, ...]:
@@ -297,7 +296,7 @@ def applicable_questions(situation: Situation) -> tuple[Question, ...]:
 # --- the person's own list ------------------------------------------------------------------------
 
 
-class ListItem(_Frozen):
+class ListItem(Model):
     """One question in the person's list: a bank question (``text`` empty) or their own."""
 
     id: str
@@ -306,7 +305,7 @@ class ListItem(_Frozen):
     text: str = ""
 
 
-class QuestionList(_Frozen):
+class QuestionList(Model):
     items: tuple[ListItem, ...] = ()
     #: bank questions the person removed (they are not added back automatically)
     removed: tuple[str, ...] = ()
@@ -373,7 +372,7 @@ def restore_defaults(qlist: QuestionList) -> QuestionList:
     return QuestionList(items=tuple(item for item in qlist.items if item.own))
 
 
-class ShownQuestion(_Frozen):
+class ShownQuestion(Model):
     id: str
     audience: Audience
     own: bool
@@ -415,10 +414,10 @@ def shown_questions(qlist: QuestionList, lang: str) -> tuple[ShownQuestion, ...]
 # --- documents ------------------------------------------------------------------------------------
 
 
-class DocumentRecord(_Frozen):
+class DocumentRecord(Model):
     id: str
     state: DocState = "unknown"
-    on: date | None = None
+    on: IsoDate | None = None
 
 
 def check_document_record(record: DocumentRecord, as_of: date) -> None:
@@ -437,9 +436,9 @@ def document_is_due(spec: DocumentSpec, situation: Situation) -> bool:
 # --- meetings -------------------------------------------------------------------------------------
 
 
-class Meeting(_Frozen):
+class Meeting(Model):
     id: str
-    on: date
+    on: IsoDate
     with_whom: str = Field(max_length=MAX_WITH_WHOM_CHARS)
     points: tuple[str, ...] = ()
     agreed: str = Field(default="", max_length=MAX_MEETING_TEXT_CHARS)

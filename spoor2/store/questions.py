@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
+from spoor2.model import load_strict, load_strict_json
 from spoor2.questions.bank import (
     ANSWER_KEYS,
     ANSWER_VALUES,
@@ -45,7 +46,7 @@ def load_question_list(store: Store) -> QuestionList | None:
         row = conn.execute(text("SELECT items FROM question_lists WHERE owner_id = :o"), {"o": store.owner_id}).first()
     if row is None:
         return None
-    return QuestionList.model_validate_json(row[0], strict=False)
+    return load_strict_json(QuestionList, row[0])
 
 
 # --- document checklist ---------------------------------------------------------------------------
@@ -83,9 +84,7 @@ def document_records(store: Store) -> dict[str, DocumentRecord]:
             text("SELECT doc_id, state, received_on FROM document_checklist WHERE owner_id = :o"),
             {"o": store.owner_id},
         ).all()
-    return {
-        doc: DocumentRecord(id=doc, state=state, on=date.fromisoformat(on) if on else None) for doc, state, on in rows
-    }
+    return {doc: load_strict(DocumentRecord, {"id": doc, "state": state, "on": on}) for doc, state, on in rows}
 
 
 def document_states(store: Store) -> dict[str, str]:
@@ -154,7 +153,7 @@ def meetings(store: Store) -> list[Meeting]:
             {"o": store.owner_id},
         ).all()
     return [
-        Meeting(id=mid, on=date.fromisoformat(d), with_whom=w, points=tuple(json.loads(p)), agreed=a)
+        load_strict(Meeting, {"id": mid, "on": d, "with_whom": w, "points": json.loads(p), "agreed": a})
         for mid, d, w, p, a in rows
     ]
 
