@@ -112,14 +112,24 @@ def add_years(day: date, years: int) -> date:
 
 
 def anniversary(day: date, years: int) -> date:
-    """The day on which ``years`` full years starting on ``day`` have passed.
+    """The day on which ``years`` full years starting on ``day`` have passed (negative: the
+    same reading backwards). The app's one reading of "N years after" a day.
 
     A period of years that starts on ``day`` is complete at the end of the day before the
     anniversary. For 29 February in a year without one, the period runs through
-    28 February, so the first day after it is 1 March.
+    28 February, so the first day after it is **1 March** (never 28 February: for a
+    protection such as the dismissal ban of BW 7:670 lid 1, "twee jaren", this is the later
+    reading). Backwards, 29 February also reads as 1 March, so ``anniversary(d, -n)`` is the
+    first day from which ``n`` years reach ``d``'s anniversary.
 
     >>> anniversary(date(2026, 1, 5), 2)
     datetime.date(2028, 1, 5)
+    >>> anniversary(date(2028, 2, 29), 1), anniversary(date(2028, 2, 29), 4)
+    (datetime.date(2029, 3, 1), datetime.date(2032, 2, 29))
+    >>> anniversary(date(2028, 2, 29), -5)           # five years back from 29 February 2028
+    datetime.date(2023, 3, 1)
+    >>> anniversary(date(2027, 2, 28), 1)            # 28 February stays 28 February
+    datetime.date(2028, 2, 28)
     """
     try:
         return add_years(day, years)

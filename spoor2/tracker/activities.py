@@ -26,10 +26,11 @@ from urllib.parse import urlparse
 
 from pydantic import Field
 
+from spoor2.dates import anniversary
 from spoor2.errors import InvalidInput
 from spoor2.i18n import LANGS, t
-
 from spoor2.model import IsoDate, Model
+
 ActivityType = Literal[
     "vacancy_application",
     "open_application",
@@ -142,18 +143,6 @@ class ActivityFilter:
 # --- validation ---------------------------------------------------------------------------------------
 
 
-def years_shift(day: date, years: int) -> date:
-    """The same day ``years`` later (negative: earlier); 29 February becomes 28 February.
-
-    >>> years_shift(date(2028, 2, 29), -5)
-    datetime.date(2023, 2, 28)
-    """
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def parse_date(value: object, field: str = "date") -> date | None:
     """A date from a widget, a cell or text: ``YYYY-MM-DD`` or ``DD-MM-YYYY`` (also with / or .).
 
@@ -237,7 +226,8 @@ def validate_activity(raw: Mapping[str, Any], *, today: date) -> Activity:
     day = parse_date(raw.get("date", raw.get("activity_date")), "date")
     if day is None:
         raise InvalidInput("tracker.error.missing_date")
-    earliest, latest = years_shift(today, -YEARS_BACK), years_shift(today, YEARS_AHEAD)
+    # years as everywhere in the app (spoor2.dates.anniversary): after 29 February comes 1 March
+    earliest, latest = anniversary(today, -YEARS_BACK), anniversary(today, YEARS_AHEAD)
     if day < earliest:
         raise InvalidInput("tracker.error.date_too_old", years=YEARS_BACK)
     if day > latest:
@@ -259,7 +249,7 @@ def validate_activity(raw: Mapping[str, Any], *, today: date) -> Activity:
     follow_up = parse_date(raw.get("follow_up"), "follow_up")
     if follow_up is not None and follow_up < day:
         raise InvalidInput("tracker.error.follow_up_before_date")
-    if follow_up is not None and follow_up > years_shift(latest, 1):
+    if follow_up is not None and follow_up > anniversary(latest, 1):
         raise InvalidInput("tracker.error.date_too_far", years=YEARS_AHEAD)
     response = parse_date(raw.get("response_date"), "response_date")
     if response is not None and response < day:
