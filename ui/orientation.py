@@ -19,6 +19,7 @@ from spoor2.orientation.questionnaires import (
     MAX_PROFILE_CHARS,
     QUESTIONNAIRE_IDS,
     Questionnaire,
+    SavedResult,
     dimension_name,
     example_occupations,
     load_questionnaire,
@@ -29,7 +30,6 @@ from spoor2.orientation.questionnaires import (
 )
 from spoor2.store import Store
 from spoor2.store.orientation import (
-    SavedResult,
     complete_questionnaire,
     delete_draft,
     latest_result,
@@ -124,7 +124,9 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     for item_id in q.screens[screen]:
         key = item_key(qid, item_id)
         if key not in st.session_state and draft is not None and item_id in draft.answers:
-            st.session_state[key] = draft.answers[item_id]
+            saved = draft.answers[item_id]
+            # a multi-select holds a list (the draft keeps a tuple: it is frozen)
+            st.session_state[key] = list(saved) if isinstance(saved, tuple) else saved
 
     st.subheader(str(texts["title"]))
     if screen == 0:
@@ -323,10 +325,10 @@ def _history(store: Store, qid: str) -> None:
 
 
 def _answer_text(texts: dict[str, Any], item_id: str, value: Any) -> str:
-    if value is None or value == []:
+    if value is None or value in ([], ()):
         return "—"
     options = texts["options"][item_id]
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return ", ".join(options[v] for v in value)
     return str(options[value])
 

@@ -17,6 +17,7 @@ from spoor2.legal.sources import get_source
 from spoor2.orientation.questionnaires import (
     QUESTIONNAIRE_IDS,
     Result,
+    SavedResult,
     dimension_name,
     draft_search_profile,
     example_occupations,
@@ -27,7 +28,6 @@ from spoor2.orientation.questionnaires import (
     occupation_names,
 )
 from spoor2.render import pdf as pdfdoc
-from spoor2.store.orientation import SavedResult
 
 BlockKind = Literal["h1", "h2", "h3", "p", "li", "user"]
 

@@ -6,7 +6,8 @@ follow Holland's theory (source ``holland_theory``). Pure functions: no Streamli
 * The structure (ids, scale, dimension per item, reverse keys) is language-neutral data in
   ``content/orientation/<id>.yaml``; the texts are in ``content/<lang>/orientation/<id>.yaml``.
 * Answers are a mapping ``item id → value``: an ``int`` on the scale (likert items), an option id
-  (``choice``) or a list of option ids (``multi``). A missing item means "skipped".
+  (``choice``) or a list of option ids (``multi``; checked answers hold a tuple). A missing item
+  means "skipped".
 * A dimension with fewer than ``min_answers`` answers is reported as *not enough answers*
   (``enough=False``, ``mean=None``), never silently as 0.
 
@@ -23,10 +24,10 @@ from functools import cache
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
 from spoor2.errors import InvalidInput
 from spoor2.i18n import normalise_lang
+from spoor2.model import FrozenMap, IsoDate, Model, load_strict
 from spoor2.paths import CONTENT_DIR
 
 QUESTIONNAIRE_IDS: tuple[str, ...] = ("interests", "values", "capacity", "obstacles")
@@ -38,14 +39,10 @@ MAX_PROFILE_CHARS = 2_000
 
 Kind = Literal["likert", "profile", "obstacles"]
 ItemType = Literal["likert", "choice", "multi"]
-Answer = int | str | list[str]
+Answer = int | str | tuple[str, ...]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
-class Item(_Frozen):
+class Item(Model):
     id: str
     type: ItemType = "likert"
     dimension: str | None = None
@@ -54,7 +51,7 @@ class Item(_Frozen):
     links: tuple[str, ...] = ()
 
 
-class Questionnaire(_Frozen):
+class Questionnaire(Model):
     id: str
     kind: Kind
     scale: tuple[int, ...] = ()
@@ -82,7 +79,7 @@ class Questionnaire(_Frozen):
         return min(self.scale)
 
 
-class DimensionScore(_Frozen):
+class DimensionScore(Model):
     dimension: str
     answered: int
     total: int
@@ -97,13 +94,13 @@ class DimensionScore(_Frozen):
         return self.mean is not None
 
 
-class ObstacleLevel(_Frozen):
+class ObstacleLevel(Model):
     item: str
     level: Literal["none", "somewhat", "much"] | None
     links: tuple[str, ...]
 
 
-class Result(_Frozen):
+class Result(Model):
     questionnaire: str
     answered: int
     total: int
@@ -122,17 +119,40 @@ class Result(_Frozen):
         return next(s for s in self.scores if s.dimension == dimension)
 
 
-class ProfileField(_Frozen):
+class ProfileField(Model):
     """One field of the draft search profile (*zoekprofiel*): an item id and editable text."""
 
     field: str
     text: str
 
 
-class Occupation(_Frozen):
+class Occupation(Model):
     id: str
     code: str
     holland: str
+
+
+# --- saved drafts and results (the store saves and loads them) ----------------------------------------
+
+
+class Draft(Model):
+    """Half-finished answers and the screen to resume at."""
+
+    questionnaire: str
+    answers: FrozenMap[str, Answer]
+    screen: int
+    updated_at: str
+
+
+class SavedResult(Model):
+    """A completed questionnaire: the answers, the scored result and (capacity) the edited search profile."""
+
+    id: str
+    questionnaire: str
+    completed_on: IsoDate
+    answers: FrozenMap[str, Answer]
+    result: Result
+    profile: FrozenMap[str, str]
 
 
 # --- loading ------------------------------------------------------------------------------------------
@@ -148,7 +168,7 @@ def load_questionnaire(questionnaire_id: str) -> Questionnaire:
     if questionnaire_id not in QUESTIONNAIRE_IDS:
         raise InvalidInput("orientation.error.unknown_questionnaire", questionnaire=questionnaire_id)
     raw = _read_yaml(CONTENT_DIR / "orientation" / f"{questionnaire_id}.yaml")
-    q = Questionnaire.model_validate(raw, strict=False)
+    q = load_strict(Questionnaire, raw)
     ids = [item.id for item in q.items]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{questionnaire_id}: duplicate item ids")
@@ -171,7 +191,7 @@ def load_texts(lang: str, questionnaire_id: str) -> dict[str, Any]:
 def load_occupations() -> tuple[tuple[Occupation, ...], str]:
     """The bundled example occupations and the id of their source."""
     raw = _read_yaml(CONTENT_DIR / "orientation" / "occupations.yaml")
-    occupations = tuple(Occupation.model_validate(entry, strict=False) for entry in raw["occupations"])
+    occupations = tuple(load_strict(Occupation, entry) for entry in raw["occupations"])
     return occupations, str(raw["source"])
 
 
@@ -200,7 +220,7 @@ def validate_answers(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, 
     clean: dict[str, Answer] = {}
     for item_id, value in answers.items():
         item = q.item(item_id)
-        if value is None or value == []:
+        if value is None or value in ([], ()):
             continue
         if item.type == "likert":
             if isinstance(value, bool) or not isinstance(value, int) or value not in q.scale:
@@ -214,7 +234,7 @@ def validate_answers(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, 
             if not isinstance(value, list | tuple) or any(v not in item.options for v in value):
                 raise InvalidInput("orientation.error.unknown_option", item=item_id)
             # keep the order of the options, without duplicates
-            clean[item_id] = [option for option in item.options if option in value]
+            clean[item_id] = tuple(option for option in item.options if option in value)
     return clean
 
 
@@ -230,7 +250,7 @@ def keyed_value(q: Questionnaire, item: Item, value: int) -> int:
 
 def progress(q: Questionnaire, answers: Mapping[str, Any]) -> float:
     """Share of items answered, 0.0–1.0."""
-    answered = sum(1 for item in q.items if answers.get(item.id) not in (None, []))
+    answered = sum(1 for item in q.items if answers.get(item.id) not in (None, [], ()))
     return answered / len(q.items)
 
 
@@ -343,7 +363,7 @@ def draft_search_profile(answers: Mapping[str, Any], lang: str) -> list[ProfileF
         value = clean.get(item.id)
         if value is None:
             text = ""
-        elif isinstance(value, list):
+        elif isinstance(value, tuple):
             text = ", ".join(texts["options"][item.id][v] for v in value)
         else:
             text = texts["options"][item.id][str(value)]

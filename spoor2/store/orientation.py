@@ -8,39 +8,19 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
+from spoor2.model import load_strict
 from spoor2.orientation.questionnaires import (
-    Answer,
-    Result,
+    Draft,
+    SavedResult,
     check_profile,
     load_questionnaire,
     score_questionnaire,
     validate_answers,
 )
 from spoor2.store import Store, now_iso
-
-
-class Draft(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-    questionnaire: str
-    answers: dict[str, Answer]
-    screen: int
-    updated_at: str
-
-
-class SavedResult(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-    id: str
-    questionnaire: str
-    completed_on: date
-    answers: dict[str, Answer]
-    result: Result
-    profile: dict[str, str]
 
 
 def save_draft(store: Store, questionnaire_id: str, answers: Mapping[str, Any], screen: int) -> None:
@@ -71,9 +51,15 @@ def load_draft(store: Store, questionnaire_id: str) -> Draft | None:
     if row is None:
         return None
     q = load_questionnaire(questionnaire_id)
-    answers = validate_answers(q, json.loads(row[0]))
-    screen = min(max(int(row[1]), 0), len(q.screens) - 1)
-    return Draft(questionnaire=questionnaire_id, answers=answers, screen=screen, updated_at=str(row[2]))
+    stored = {"questionnaire": questionnaire_id, "answers": json.loads(row[0]), "screen": row[1], "updated_at": row[2]}
+    draft = load_strict(Draft, stored)
+    # answers the questionnaire does not have (or off its scale) are refused; the screen is kept in range
+    return Draft(
+        questionnaire=draft.questionnaire,
+        answers=validate_answers(q, draft.answers),
+        screen=min(max(draft.screen, 0), len(q.screens) - 1),
+        updated_at=draft.updated_at,
+    )
 
 
 def delete_draft(store: Store, questionnaire_id: str) -> None:
@@ -144,13 +130,16 @@ def update_profile(store: Store, result_id: str, profile: Mapping[str, str]) -> 
 
 
 def _to_saved(row: Any) -> SavedResult:
-    return SavedResult(
-        id=row[0],
-        questionnaire=row[1],
-        completed_on=date.fromisoformat(row[2]),
-        answers=json.loads(row[3]),
-        result=Result.model_validate_json(row[4], strict=False),
-        profile=json.loads(row[5]),
+    return load_strict(
+        SavedResult,
+        {
+            "id": row[0],
+            "questionnaire": row[1],
+            "completed_on": row[2],
+            "answers": json.loads(row[3]),
+            "result": json.loads(row[4]),
+            "profile": json.loads(row[5]),
+        },
     )
 
 

@@ -87,7 +87,7 @@ def test_capacity_gives_an_editable_search_profile(lang, store):
     click(at, "or_next_capacity")  # last screen skipped entirely: finish
     saved = latest_result(store, "capacity")
     assert saved is not None
-    assert saved.answers == {"hours_week": "h20_28", "days": ["mon", "thu"], "remote": "hybrid"}
+    assert saved.answers == {"hours_week": "h20_28", "days": ("mon", "thu"), "remote": "hybrid"}
     option = load_texts(lang, "capacity")["options"]["hours_week"]["h20_28"]
     area = at.text_area(key=f"or_profile_{lang}_{saved.id}_hours_week")
     assert area.value == option
