@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from spoor2.dates import anniversary
 from spoor2.errors import ImportRejected, InvalidInput, Spoor2Error
 from spoor2.legal.page_sources import page_sources
 from spoor2.store import Store
@@ -28,6 +29,8 @@ from spoor2.tracker.activities import (
     FITS,
     MAX_TARGET,
     STATUSES,
+    YEARS_AHEAD,
+    YEARS_BACK,
     Activity,
     ActivityFilter,
     Funnel,
@@ -261,7 +264,7 @@ def quick_add(store: Store, today: date) -> None:
         cols = st.columns([1, 2, 2, 1.4])
         add_date = cols[0].date_input(
             tr("tracker.field.date"), value=today, key="tr_add_date", format="DD-MM-YYYY",
-            min_value=today - timedelta(days=5 * 366), max_value=today + timedelta(days=366),
+            min_value=anniversary(today, -YEARS_BACK), max_value=anniversary(today, YEARS_AHEAD),
         )  # fmt: skip
         add_type = cols[1].selectbox(
             tr("tracker.field.type"), ACTIVITY_TYPES, format_func=types.__getitem__, key="tr_add_type"
