@@ -20,7 +20,7 @@ from spoor2.orientation.questionnaires import (
     score_questionnaire,
     validate_answers,
 )
-from spoor2.store import Store, now_iso
+from spoor2.store import Store, now_iso, upsert
 
 
 def save_draft(store: Store, questionnaire_id: str, answers: Mapping[str, Any], screen: int) -> None:
@@ -30,13 +30,17 @@ def save_draft(store: Store, questionnaire_id: str, answers: Mapping[str, Any], 
     if not 0 <= screen < len(q.screens):
         raise InvalidInput("orientation.error.unknown_screen", screen=screen)
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO orientation_drafts (owner_id, questionnaire, answers, screen, updated_at) "
-                "VALUES (:o, :q, :a, :s, :at) ON CONFLICT (owner_id, questionnaire) DO UPDATE SET "
-                "answers = excluded.answers, screen = excluded.screen, updated_at = excluded.updated_at"
-            ),
-            {"o": store.owner_id, "q": q.id, "a": json.dumps(clean), "s": screen, "at": now_iso()},
+        upsert(
+            conn,
+            "orientation_drafts",
+            ("owner_id", "questionnaire"),
+            {
+                "owner_id": store.owner_id,
+                "questionnaire": q.id,
+                "answers": json.dumps(clean),
+                "screen": screen,
+                "updated_at": now_iso(),
+            },
         )
 
 

@@ -19,7 +19,7 @@ from spoor2.questions.bank import (
     check_document_record,
     check_meeting,
 )
-from spoor2.store import Store, now_iso
+from spoor2.store import Store, now_iso, upsert
 
 
 def new_id() -> str:
@@ -32,12 +32,11 @@ def new_id() -> str:
 def save_question_list(store: Store, qlist: QuestionList) -> None:
     payload = qlist.model_dump_json()
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO question_lists (owner_id, items, updated_at) VALUES (:o, :i, :at) "
-                "ON CONFLICT (owner_id) DO UPDATE SET items = excluded.items, updated_at = excluded.updated_at"
-            ),
-            {"o": store.owner_id, "i": payload, "at": now_iso()},
+        upsert(
+            conn,
+            "question_lists",
+            ("owner_id",),
+            {"owner_id": store.owner_id, "items": payload, "updated_at": now_iso()},
         )
 
 
@@ -62,18 +61,16 @@ def set_document(store: Store, record: DocumentRecord, as_of: date) -> None:
                 {"o": store.owner_id, "d": record.id},
             )
             return
-        conn.execute(
-            text(
-                "INSERT INTO document_checklist (owner_id, doc_id, state, received_on, updated_at) "
-                "VALUES (:o, :d, :s, :r, :at) ON CONFLICT (owner_id, doc_id) DO UPDATE SET "
-                "state = excluded.state, received_on = excluded.received_on, updated_at = excluded.updated_at"
-            ),
+        upsert(
+            conn,
+            "document_checklist",
+            ("owner_id", "doc_id"),
             {
-                "o": store.owner_id,
-                "d": record.id,
-                "s": record.state,
-                "r": record.on.isoformat() if record.on else None,
-                "at": now_iso(),
+                "owner_id": store.owner_id,
+                "doc_id": record.id,
+                "state": record.state,
+                "received_on": record.on.isoformat() if record.on else None,
+                "updated_at": now_iso(),
             },
         )
 
@@ -98,13 +95,11 @@ def set_answer(store: Store, key: str, value: str) -> None:
     if key not in ANSWER_KEYS or value not in ANSWER_VALUES:
         raise InvalidInput("questions.error.bad_answer", answer=f"{key}={value}")
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO situation_answers (owner_id, answer_key, answer_value, updated_at) "
-                "VALUES (:o, :k, :v, :at) ON CONFLICT (owner_id, answer_key) DO UPDATE SET "
-                "answer_value = excluded.answer_value, updated_at = excluded.updated_at"
-            ),
-            {"o": store.owner_id, "k": key, "v": value, "at": now_iso()},
+        upsert(
+            conn,
+            "situation_answers",
+            ("owner_id", "answer_key"),
+            {"owner_id": store.owner_id, "answer_key": key, "answer_value": value, "updated_at": now_iso()},
         )
 
 
@@ -123,22 +118,20 @@ def situation_answers(store: Store) -> dict[str, str]:
 def save_meeting(store: Store, meeting: Meeting) -> None:
     check_meeting(meeting)
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO meetings (id, owner_id, meeting_date, with_whom, points, agreed, updated_at) "
-                "VALUES (:id, :o, :d, :w, :p, :a, :at) ON CONFLICT (id) DO UPDATE SET "
-                "meeting_date = excluded.meeting_date, with_whom = excluded.with_whom, points = excluded.points, "
-                "agreed = excluded.agreed, updated_at = excluded.updated_at WHERE meetings.owner_id = :o"
-            ),
+        upsert(
+            conn,
+            "meetings",
+            ("id",),
             {
                 "id": meeting.id,
-                "o": store.owner_id,
-                "d": meeting.on.isoformat(),
-                "w": meeting.with_whom,
-                "p": json.dumps(list(meeting.points), ensure_ascii=False),
-                "a": meeting.agreed,
-                "at": now_iso(),
+                "owner_id": store.owner_id,
+                "meeting_date": meeting.on.isoformat(),
+                "with_whom": meeting.with_whom,
+                "points": json.dumps(list(meeting.points), ensure_ascii=False),
+                "agreed": meeting.agreed,
+                "updated_at": now_iso(),
             },
+            same=("owner_id",),  # a meeting id of another owner is never overwritten
         )
 
 
