@@ -13,17 +13,15 @@ from __future__ import annotations
 from functools import cache
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
 from spoor2.legal.sources import get_source
+from spoor2.model import Model, load_strict
 from spoor2.paths import LEGAL_DIR
 
 PAGE_SOURCES_FILE = LEGAL_DIR / "page_sources.yaml"
 
 
-class PageSources(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
+class PageSources(Model):
     page: str
     about: str
     sources: tuple[str, ...]
@@ -33,7 +31,7 @@ class PageSources(BaseModel):
 def all_page_sources() -> tuple[PageSources, ...]:
     """Every entry, checked: each id is a known source and no (page, subject) appears twice."""
     raw = yaml.safe_load(PAGE_SOURCES_FILE.read_text(encoding="utf-8")) or []
-    entries = tuple(PageSources.model_validate(entry, strict=False) for entry in raw)
+    entries = tuple(load_strict(PageSources, entry) for entry in raw)
     seen: set[tuple[str, str]] = set()
     for entry in entries:
         if (entry.page, entry.about) in seen:

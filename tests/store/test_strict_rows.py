@@ -1,0 +1,120 @@
+"""Stored rows are read back strictly: a number where a date belongs, or an unknown key in stored JSON, is refused.
+
+Lax validation would turn a stray ``0`` into 1970-01-01 and show it as a real date. The repositories raise
+(a pydantic ``ValidationError``) instead, and an import of such rows is refused as a whole with
+``my_data.error.unreadable_rows`` naming the table — the way the store reports unreadable rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+from sqlalchemy import text
+
+from spoor2.errors import ImportRejected
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+from spoor2.store import orientation as orientation_repo
+from spoor2.store import questions as questions_repo
+from spoor2.store import tracker as activities_repo
+from tests.support.my_data import fill_store
+
+
+def _with_extra_key(stored: str) -> str:
+    data = json.loads(stored)
+    data["surprise"] = 1
+    return json.dumps(data)
+
+
+#: table, column, how to spoil the stored value, the reader that must refuse it
+BAD_ROWS: dict[str, tuple[str, str, Callable[[Any], Any], Callable[[Store], object]]] = {
+    "an activity dated 0": ("activities", "activity_date", lambda _: 0, activities_repo.list_activities),
+    "an activity dated 20261102 (a number, not ISO text)": (
+        "activities",
+        "activity_date",
+        lambda _: 20261102,
+        activities_repo.list_activities,
+    ),
+    "a follow-up on day 0": ("activities", "follow_up", lambda _: 0, activities_repo.list_activities),
+    "a meeting dated 0": ("meetings", "meeting_date", lambda _: 0, questions_repo.meetings),
+    "a meeting dated with an empty text": ("meetings", "meeting_date", lambda _: "", questions_repo.meetings),
+    "a document received on day 0": ("document_checklist", "received_on", lambda _: 0, questions_repo.document_records),
+    "a document received on 29 February of a common year": (
+        "document_checklist",
+        "received_on",
+        lambda _: "2026-02-29",
+        questions_repo.document_records,
+    ),
+    "a result completed on day 0": (
+        "orientation_results",
+        "completed_on",
+        lambda _: 0,
+        lambda s: orientation_repo.list_results(s, "values"),
+    ),
+    "a result whose scores have an unknown key": (
+        "orientation_results",
+        "scores",
+        _with_extra_key,
+        lambda s: orientation_repo.list_results(s, "values"),
+    ),
+    "a question list with an unknown key": (
+        "question_lists",
+        "items",
+        _with_extra_key,
+        questions_repo.load_question_list,
+    ),
+    "a draft with an unknown key in its answers' place": (
+        "orientation_drafts",
+        "answers",
+        lambda _: json.dumps({"r1": {"value": 4}}),
+        lambda s: orientation_repo.load_draft(s, "interests"),
+    ),
+}
+
+
+def _spoil(store: Store, table: str, column: str, spoil: Callable[[Any], Any]) -> None:
+    with store.transaction() as conn:
+        value = conn.execute(text(f'SELECT "{column}" FROM "{table}" WHERE owner_id = :o'), {"o": store.owner_id})
+        conn.execute(
+            text(f'UPDATE "{table}" SET "{column}" = :v WHERE owner_id = :o'),
+            {"v": spoil(value.first()[0]), "o": store.owner_id},
+        )
+
+
+@pytest.fixture
+def filled(tmp_path) -> Store:
+    store = Store(tmp_path / "spoor2.db", files_root=tmp_path / "files")
+    fill_store(store)
+    return store
+
+
+def test_the_filled_store_reads_back(filled):
+    """The readers below all succeed on the rows the app itself wrote."""
+    for _, _, _, read in BAD_ROWS.values():
+        read(filled)
+    assert activities_repo.list_activities(filled)[0].activity_date == date(2026, 11, 2)
+
+
+@pytest.mark.parametrize("name", list(BAD_ROWS))
+def test_a_spoiled_row_is_refused_not_guessed(name, filled):
+    table, column, spoil, read = BAD_ROWS[name]
+    _spoil(filled, table, column, spoil)
+    with pytest.raises(ValidationError):
+        read(filled)
+
+
+@pytest.mark.parametrize("name", ["an activity dated 0", "a meeting dated 0", "a result completed on day 0"])
+def test_an_archive_with_a_number_for_a_date_is_refused_as_a_whole(name, filled, tmp_path):
+    table, column, spoil, _ = BAD_ROWS[name]
+    _spoil(filled, table, column, spoil)
+    exported = data_io.export_bytes(filled)
+    target = Store(tmp_path / "other.db", files_root=tmp_path / "other-files")
+    with pytest.raises(ImportRejected) as raised:
+        data_io.import_bytes(target, exported)
+    assert raised.value.code == "my_data.error.unreadable_rows"
+    assert raised.value.params == {"table": table}
