@@ -1,11 +1,16 @@
-"""The personal Poortwachter timeline: rules R1–R10 of ``poortwachter.md`` §1–§4 as pure functions.
+"""The personal Poortwachter timeline: the law as named rules, one function per milestone.
+
+Every rule is explained, with its sources and the choices where sources disagree, in
+``docs/rules.md`` (the anchor of a milestone is its id with dashes: ``docs/rules.md#action-plan-due``).
+The registry :data:`MILESTONES` lists every milestone once; :func:`compute_timeline` runs it.
 
 Everything here is a pure function of validated inputs. Rules never call ``date.today()``;
 :func:`where_i_stand` takes ``as_of`` from the caller. Every milestone carries the ids of
-its sources (``content/legal/sources.yaml``) and the i18n keys of its label and rule.
+its sources (``content/legal/sources*.yaml``); its texts live in ``content/{en,nl}/ui/milestones.yaml``.
 
-Conventions (R2, R3): day *n* is the n-th *counted* sick day (day 1 = first sick day);
-week *k* is days 7k−6 … 7k. Gap days between summed periods are not counted (R8).
+Conventions (docs/rules.md#counting-days-and-weeks): day *n* is the n-th *counted* sick day
+(day 1 = first sick day); week *k* is days 7k−6 … 7k. Gap days between summed periods are not
+counted (docs/rules.md#summation).
 
 >>> tl = compute_timeline(TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),)))
 >>> tl.milestone("uwv_sick_report_due").date, tl.milestone("wia_application_deadline").date
@@ -18,121 +23,669 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from spoor2.dates import add_days, anniversary, next_working_day, previous_working_day
 from spoor2.errors import InvalidInput
 from spoor2.legal.params import legal_value
+from spoor2.model import FrozenMap, IsoDate, Model
 
 Actor = Literal["employee", "employer", "company_doctor", "employer_and_employee", "uwv", "law"]
 Status = Literal["done", "done_late", "overdue", "due_soon", "in_window", "upcoming", "passed", "not_reached"]
 
-#: The contract: milestone ids used by the CLI, the questions page and exports.
-CORE_MILESTONES: tuple[str, ...] = (
-    "first_sick_day",
-    "problem_analysis_due",
-    "action_plan_due",
-    "uwv_sick_report_due",
-    "first_year_evaluation_window",
-    "spoor2_decision",
-    "wia_letter_expected",
-    "reintegration_report_due",
-    "final_evaluation",
-    "wia_application_deadline",
-    "wage_sanction_decision_latest",
-    "wage_continuation_last_day",
-    "wia_earliest_start",
-    "dismissal_ban_end",
-)
-#: Milestones that appear only in some situations.
-OPTIONAL_MILESTONES: tuple[str, ...] = (
-    "early_iva_application_window",
-    "early_iva_start",
-    "contract_end_uwv_report",
-    "contract_end_reintegration_report",
-    "ziektewet_assessment_window",
-)
-ALL_MILESTONES = CORE_MILESTONES + OPTIONAL_MILESTONES
-
-#: A milestone that a person can mark as done ("I received the plan van aanpak on …").
-RECORDABLE: frozenset[str] = frozenset(
-    {
-        "problem_analysis_due",
-        "action_plan_due",
-        "uwv_sick_report_due",
-        "first_year_evaluation_window",
-        "spoor2_decision",
-        "wia_letter_expected",
-        "reintegration_report_due",
-        "final_evaluation",
-        "wia_application_deadline",
-        "wage_sanction_decision_latest",
-        "early_iva_start",
-        "contract_end_uwv_report",
-        "contract_end_reintegration_report",
-        "ziektewet_assessment_window",
-    }
-)
 DUE_SOON_DAYS = 14
+#: where the rules are explained; a milestone's anchor there is its id with dashes
+RULES_DOC = "docs/rules.md"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+# --- the input --------------------------------------------------------------------------------------
 
 
-class SickPeriod(_Frozen):
+class SickPeriod(Model):
     """One period of sickness: first sick day and, once recovered, the last sick day (inclusive)."""
 
-    start: date
-    end: date | None = None
+    start: IsoDate
+    end: IsoDate | None = None
 
 
-class TimelineInput(_Frozen):
+class TimelineInput(Model):
     periods: tuple[SickPeriod, ...] = Field(min_length=1)
     wage_sanction_weeks: int | None = None
     extension_weeks: int | None = None
-    early_iva_applied: date | None = None
-    contract_end: date | None = None
+    early_iva_applied: IsoDate | None = None
+    contract_end: IsoDate | None = None
 
 
-class Milestone(_Frozen):
+# --- the milestones: a dated step or a window -------------------------------------------------------
+
+
+class _MilestoneBase(Model):
     id: str
-    kind: Literal["date", "window"]
-    date: dt.date | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    #: counted sick day of ``date`` (or of ``start`` for a window); None when not tied to a sick day
-    day: int | None = None
-    end_day: int | None = None
     actor: Actor
-    indicative: bool = False
+    #: ids in ``content/legal/sources*.yaml``
     sources: tuple[str, ...]
     recordable: bool = False
+    indicative: bool = False
+    #: the counted sick day on which it falls (a window: opens); None when not tied to a sick day
+    day: int | None = None
     #: extra notes, as i18n keys under ``milestones.note.``
     notes: tuple[str, ...] = ()
     #: values for the rule text (``{weeks}``, ``{day}``, …)
-    params: dict[str, int | str] = Field(default_factory=dict)
+    params: FrozenMap[str, int | str] = FrozenMap()
 
-    @property
-    def due(self) -> dt.date:
-        """The date by which it should have happened (a window's end)."""
-        value = self.date if self.kind == "date" else self.end
-        assert value is not None
-        return value
+
+class DatedMilestone(_MilestoneBase):
+    """A step due on one date."""
+
+    kind: Literal["date"] = "date"
+    date: IsoDate
 
     @property
     def first(self) -> dt.date:
-        value = self.date if self.kind == "date" else self.start
-        assert value is not None
-        return value
+        return self.date
+
+    @property
+    def due(self) -> dt.date:
+        """The date by which it should have happened."""
+        return self.date
 
 
-class Timeline(_Frozen):
+class WindowMilestone(_MilestoneBase):
+    """A step expected within a window of days, ``start`` to ``end`` inclusive."""
+
+    kind: Literal["window"] = "window"
+    start: IsoDate
+    end: IsoDate
+    #: the counted sick day on which the window closes
+    end_day: int | None = None
+
+    @property
+    def first(self) -> dt.date:
+        return self.start
+
+    @property
+    def due(self) -> dt.date:
+        """The date by which it should have happened: the window's end."""
+        return self.end
+
+
+Milestone = Annotated[DatedMilestone | WindowMilestone, Field(discriminator="kind")]
+
+
+# --- validation -------------------------------------------------------------------------------------
+
+
+#: Dates the calculation accepts at all (far outside them a deadline would not even be a date).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+
+
+def validate_timeline_input(inp: TimelineInput, as_of: date | None = None) -> None:
+    """Every rule about the input, in the order a person should fix them; raises :class:`InvalidInput`.
+
+    First the input on its own, then (with ``as_of``) against today, then against the counted
+    sickness (the early IVA window and the contract end need the first sick day of the count).
+    """
+    check_input(inp)
+    if as_of is not None:
+        check_against_today(inp, as_of)
+    count = count_sickness(inp)
+    if inp.early_iva_applied is not None:
+        window_start, window_end = early_iva_window(count)
+        if not window_start <= inp.early_iva_applied <= window_end:
+            raise InvalidInput("early_iva_outside_window", start=window_start.isoformat(), end=window_end.isoformat())
+    if inp.contract_end is not None and inp.contract_end < count.first_sick_day:
+        raise InvalidInput("contract_end_before_sickness")
+
+
+def check_input(inp: TimelineInput) -> None:
+    """Rules about the input on its own: dates in range, periods in order, options within the law."""
+    periods = inp.periods
+    given = [d for p in periods for d in (p.start, p.end)] + [inp.early_iva_applied, inp.contract_end]
+    if any(d is not None and not EARLIEST_DATE <= d <= LATEST_DATE for d in given):
+        raise InvalidInput("date_out_of_range", earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat())
+    for index, period in enumerate(periods, start=1):
+        if period.end is not None and period.end < period.start:
+            raise InvalidInput("period_end_before_start", number=index)
+        if period.end is None and index != len(periods):
+            raise InvalidInput("open_period_not_last", number=index)
+    for index in range(1, len(periods)):
+        before, after = periods[index - 1], periods[index]
+        if after.start <= (before.end or before.start):
+            raise InvalidInput("periods_overlap", first=index, second=index + 1)
+    first_sick_day = periods[0].start
+    if inp.wage_sanction_weeks is not None:
+        maximum = legal_value("wage_sanction_max_weeks", first_sick_day)
+        if not 1 <= inp.wage_sanction_weeks <= maximum:
+            raise InvalidInput("wage_sanction_range", maximum=maximum)
+    if inp.extension_weeks is not None:
+        minimum = legal_value("voluntary_extension_min_weeks", first_sick_day)
+        if inp.extension_weeks < minimum or inp.extension_weeks > 520:
+            raise InvalidInput("extension_minimum", minimum=minimum)
+
+
+def check_against_today(inp: TimelineInput, as_of: date) -> None:
+    """Rules that depend on today: no first sick day in the future or more than 5 years back."""
+    first = inp.periods[0].start
+    latest_start = inp.periods[-1].start
+    if latest_start > as_of:
+        raise InvalidInput("first_sick_day_in_future")
+    years = legal_value("max_history_years", first)
+    if first < anniversary(as_of, -years):
+        raise InvalidInput("first_sick_day_too_old", years=years)
+    for index, period in enumerate(inp.periods, start=1):
+        if period.end is not None and period.end > as_of + timedelta(days=366):
+            raise InvalidInput("period_end_too_far", number=index)
+
+
+def check_done_on(done_on: date | None, as_of: date) -> None:
+    """A step can be recorded as done only on a day that has come (docs/rules.md#recording-a-step)."""
+    if done_on is None or done_on > as_of:
+        raise InvalidInput("timeline.error.done_in_future")
+
+
+# --- counting (docs/rules.md#counting-days-and-weeks, #summation) -----------------------------------
+
+
+def counted_chain(periods: tuple[SickPeriod, ...], first: date) -> tuple[tuple[SickPeriod, ...], int]:
+    """The periods that count together, and the total gap days between them.
+
+    BW 7:629 lid 10, WIA art. 23 lid 3 — periods that follow each other with a break of
+    *less than four weeks* are summed; a gap of 28 days or more starts a new count.
+    The gap is the number of fit days between the last sick day and the next first sick day.
+    """
+    limit = legal_value("summation_gap_days", first)
+    chain: list[SickPeriod] = [periods[0]]
+    gaps = 0
+    for period in periods[1:]:
+        previous_end = chain[-1].end
+        assert previous_end is not None  # check_input: only the last period may be open
+        gap = (period.start - previous_end).days - 1
+        if gap < limit:
+            chain.append(period)
+            gaps += gap
+        else:
+            chain = [period]
+            gaps = 0
+    return tuple(chain), gaps
+
+
+def nth_sick_day(chain: tuple[SickPeriod, ...], n: int) -> date:
+    """The calendar date of counted sick day ``n`` (docs/rules.md#counting-days-and-weeks).
+
+    Beyond the last counted day of a closed count, the date is where day ``n`` would fall
+    if the sickness had continued — a projection the caller marks as such.
+
+    >>> chain = (SickPeriod(start=date(2026, 1, 5), end=date(2026, 3, 1)), SickPeriod(start=date(2026, 3, 29)))
+    >>> nth_sick_day(chain, 56), nth_sick_day(chain, 57)
+    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 29))
+    """
+    if n < 1:
+        raise ValueError("sick days are counted from 1")
+    remaining = n
+    for period in chain[:-1]:
+        assert period.end is not None
+        length = (period.end - period.start).days + 1
+        if remaining <= length:
+            return add_days(period.start, remaining - 1)
+        remaining -= length
+    return add_days(chain[-1].start, remaining - 1)
+
+
+def week_of_day(day: int) -> int:
+    """Week k holds days 7k−6 … 7k (docs/rules.md#counting-days-and-weeks).
+
+    >>> week_of_day(1), week_of_day(7), week_of_day(8), week_of_day(294), week_of_day(295)
+    (1, 1, 2, 42, 43)
+    """
+    return math.ceil(day / 7)
+
+
+class SickCount(Model):
+    """The sickness as the law counts it: the summed periods, and the options that move the end."""
+
     input: TimelineInput
-    first_sick_day: date
+    #: the periods that count together, oldest first
+    periods: tuple[SickPeriod, ...]
+    #: fit days between the counted periods (they do not count, but every later date moves by them)
+    gap_days: int
+
+    @property
+    def first_sick_day(self) -> date:
+        return self.periods[0].start
+
+    def value(self, name: str) -> int:
+        """A legal number (``content/legal/parameters.yaml``) as it applied on the first sick day."""
+        return legal_value(name, self.first_sick_day)
+
+    def date_of_day(self, day: int) -> date:
+        """The calendar date of counted sick day ``day``."""
+        return nth_sick_day(self.periods, day)
+
+    @property
+    def extension_days(self) -> int:
+        return 7 * (self.input.extension_weeks or 0)
+
+    @property
+    def sanction_days(self) -> int:
+        return 7 * (self.input.wage_sanction_weeks or 0)
+
+    @property
+    def end_is_moved(self) -> bool:
+        """A voluntary extension or a wage sanction moves the last day of wage continuation."""
+        return bool(self.extension_days or self.sanction_days)
+
+    @property
+    def wachttijd_days(self) -> int:
+        """WIA art. 23 lid 1 — the wachttijd of 104 weeks is 728 counted sick days."""
+        return 7 * self.value("wachttijd_weeks")
+
+    @property
+    def wachttijd_end(self) -> date:
+        """The last day of the wachttijd; a voluntary extension (WIA art. 24) moves it."""
+        return add_days(self.date_of_day(self.wachttijd_days), self.extension_days)
+
+    @property
+    def wage_last_day(self) -> date:
+        """The last day of wage continuation: the end of the wachttijd plus a wage sanction."""
+        return add_days(self.wachttijd_end, self.sanction_days)
+
+    def weeks_before_end(self, weeks: int) -> date:
+        """docs/rules.md#weeks-before-the-end — "x weken voor afloop van de wachttijd", never shifted."""
+        return add_days(self.wachttijd_end, -7 * weeks)
+
+    def day_weeks_before_end(self, weeks: int) -> int | None:
+        """The counted sick day of :meth:`weeks_before_end`; None when an extension moved the end."""
+        return None if self.extension_days else self.wachttijd_days - 7 * weeks
+
+    def sick_days_until(self, last: date) -> int:
+        """Counted sick days from day 1 up to and including ``last``."""
+        return sum((min(p.end or last, last) - p.start).days + 1 for p in self.periods if p.start <= last)
+
+
+def count_sickness(inp: TimelineInput) -> SickCount:
+    """The counted sickness of a checked input (docs/rules.md#summation)."""
+    periods, gap_days = counted_chain(inp.periods, inp.periods[0].start)
+    return SickCount(input=inp, periods=periods, gap_days=gap_days)
+
+
+# --- the registry -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MilestoneSpec:
+    """One milestone of the registry: its rule (a function named after the id) and what never varies."""
+
+    rule: Callable[[SickCount, MilestoneSpec], Milestone | None]
+    actor: Actor
+    #: a person can mark it as done ("I received the plan van aanpak on …")
+    recordable: bool = False
+    #: it appears only in some situations (not part of the core contract of the CLI and exports)
+    optional: bool = False
+    #: shown as a "next step" for everyone (an early IVA application is not for everyone)
+    next_step: bool = True
+
+    @property
+    def id(self) -> str:
+        return self.rule.__name__
+
+    @property
+    def docs(self) -> str:
+        """Where the rule is explained: ``docs/rules.md#<id with dashes>``."""
+        return f"{RULES_DOC}#{self.id.replace('_', '-')}"
+
+    def dated(self, on: date, *, params: Mapping[str, int | str] | None = None, **fields: object) -> DatedMilestone:
+        return DatedMilestone(
+            id=self.id, actor=self.actor, recordable=self.recordable, date=on, params=FrozenMap(params), **fields
+        )  # type: ignore[arg-type]
+
+    def window(
+        self, start: date, end: date, *, params: Mapping[str, int | str] | None = None, **fields: object
+    ) -> WindowMilestone:
+        return WindowMilestone(
+            id=self.id,
+            actor=self.actor,
+            recordable=self.recordable,
+            start=start,
+            end=end,
+            params=FrozenMap(params),
+            **fields,  # type: ignore[arg-type]
+        )
+
+
+# --- the milestones, in the order of the registry ---------------------------------------------------
+
+
+def first_sick_day(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 23 lid 2 — day 1 is the first day not worked "wegens ziekte"."""
+    return spec.dated(count.first_sick_day, day=1, sources=("wia_23_2",))
+
+
+def problem_analysis_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Regeling procesgang art. 2 lid 2 — the analysis "binnen zes weken na de eerste dag van ongeschiktheid"."""
+    weeks = count.value("problem_analysis_weeks")
+    day = 7 * weeks
+    return spec.dated(count.date_of_day(day), day=day, sources=("procesgang_2",), params={"weeks": weeks, "day": day})
+
+
+def action_plan_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Regeling procesgang art. 4 lid 1 — the plan van aanpak "binnen twee weken na het oordeel" (the analysis)."""
+    weeks = count.value("action_plan_weeks_after_analysis")
+    day = 7 * count.value("problem_analysis_weeks") + 7 * weeks
+    return spec.dated(
+        count.date_of_day(day),
+        day=day,
+        sources=("procesgang_4", "bw_7_658a"),
+        params={"weeks": weeks, "day": day},
+    )
+
+
+def uwv_sick_report_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """UWV — the 42-week report "uiterlijk de eerste werkdag na de 42e ziekteweek" (Atw holidays)."""
+    week = count.value("uwv_sick_report_week")
+    day_after_week = 7 * week + 1
+    on_that_day = count.date_of_day(day_after_week)
+    due = next_working_day(on_that_day)
+    shifted = ("shifted_to_working_day",) if due != on_that_day else ()
+    return spec.dated(
+        due,
+        day=day_after_week + (due - on_that_day).days,
+        sources=("uwv_42_week_report", "atw"),
+        notes=("working_day_assumption", *shifted),
+        params={"week": week, "day": day_after_week},
+    )
+
+
+def first_year_evaluation_window(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Regeling procesgang art. 4 lid 2 sub b — "in ieder geval aan het einde van het eerste ziektejaar"."""
+    from_week = count.value("first_year_evaluation_from_week")
+    to_week = count.value("first_year_evaluation_to_week")
+    first_day, last_day = 7 * from_week - 6, 7 * to_week
+    return spec.window(
+        count.date_of_day(first_day),
+        count.date_of_day(last_day),
+        day=first_day,
+        end_day=last_day,
+        indicative=True,
+        sources=("procesgang_4_2b", "practice_eje_weeks"),
+        params={"from_week": from_week, "to_week": to_week},
+    )
+
+
+def spoor2_decision(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """BW 7:658a lid 1, Beleidsregels § 5 — spoor 2 from the first-year evaluation, "uiterlijk binnen 6 weken" after."""
+    weeks_after = count.value("spoor2_weeks_after_first_year_evaluation")
+    first_day = 7 * count.value("first_year_evaluation_from_week") - 6
+    last_day = 7 * count.value("first_year_evaluation_to_week") + 7 * weeks_after
+    return spec.window(
+        count.date_of_day(first_day),
+        count.date_of_day(last_day),
+        day=first_day,
+        end_day=last_day,
+        indicative=True,
+        sources=("bw_7_658a", "beleidsregels_5", "practice_spoor2_six_weeks"),
+        params={"weeks": weeks_after, "day": last_day},
+    )
+
+
+def wia_letter_expected(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 64 lid 2 — "uiterlijk op de dag waarop de wachttijd 89 weken heeft geduurd" (UWV: 88)."""
+    uwv_week = count.value("wia_letter_week_uwv")
+    statute_week = count.value("wia_letter_week_statute")
+    first_day, last_day = 7 * uwv_week + 1, 7 * statute_week
+    return spec.window(
+        add_days(count.date_of_day(first_day), count.extension_days),
+        add_days(count.date_of_day(last_day), count.extension_days),
+        day=first_day,
+        end_day=last_day,
+        indicative=True,
+        sources=("wia_64_2", "uwv_wia_letter"),
+        notes=("moved_by_extension",) if count.extension_days else (),
+        params={"uwv_week": uwv_week, "statute_week": statute_week},
+    )
+
+
+def reintegration_report_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 25 lid 3 — the RIV "uiterlijk dertien weken voor het verstrijken van de wachttijd"."""
+    weeks = count.value("reintegration_report_weeks_before_end")
+    extended = ("wia_25_4",) if count.extension_days else ()
+    moved = ("moved_by_extension",) if count.extension_days else ()
+    return spec.dated(
+        count.weeks_before_end(weeks),
+        day=count.day_weeks_before_end(weeks),
+        sources=("wia_25_3", "procesgang_6", *extended),
+        notes=("no_weekend_shift", *moved),
+        params={"weeks": weeks},
+    )
+
+
+def final_evaluation(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Regeling procesgang art. 6 lid 1 — the eindevaluatie ends the RIV; practice: 2 weeks before the application."""
+    weeks = count.value("final_evaluation_weeks_before_application")
+    application = count.weeks_before_end(count.value("wia_application_weeks_before_end"))
+    return spec.dated(
+        add_days(application, -7 * weeks),
+        indicative=True,
+        sources=("procesgang_6", "practice_final_evaluation"),
+        params={"weeks": weeks},
+    )
+
+
+def wia_application_deadline(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 64 lid 3 — the WIA application "uiterlijk elf weken voor afloop van de wachttijd"."""
+    weeks = count.value("wia_application_weeks_before_end")
+    moved = ("moved_by_extension",) if count.extension_days else ()
+    return spec.dated(
+        count.weeks_before_end(weeks),
+        day=count.day_weeks_before_end(weeks),
+        sources=("wia_64_3", "uwv_wia_apply", "atw"),
+        notes=("no_weekend_shift", *moved),
+        params={"weeks": weeks, "week": count.value("wachttijd_weeks") - weeks},
+    )
+
+
+def wage_sanction_decision_latest(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 25 lid 10 — UWV decides on a loonsanctie "uiterlijk zes weken voor de afloop van de wachttijd"."""
+    weeks = count.value("wage_sanction_decision_weeks_before_end")
+    return spec.dated(
+        count.weeks_before_end(weeks),
+        sources=("wia_25_10",),
+        notes=("moved_by_extension",) if count.extension_days else (),
+        params={"weeks": weeks},
+    )
+
+
+def _wage_end_sources(count: SickCount) -> tuple[str, ...]:
+    extended = ("wia_24", "bw_7_629_11") if count.extension_days else ()
+    sanctioned = ("wia_25_9",) if count.sanction_days else ()
+    return ("bw_7_629_1", "wia_23_1", *extended, *sanctioned)
+
+
+def _wage_end_notes(count: SickCount) -> tuple[str, ...]:
+    notes: tuple[str, ...] = ()
+    if count.extension_days:
+        notes += ("moved_by_extension",)
+    if count.sanction_days:
+        notes += ("moved_by_sanction",)
+    contract_end = count.input.contract_end
+    if contract_end is not None and contract_end <= count.wage_last_day:
+        notes += ("paid_by_ziektewet_after_contract_end",)
+    return notes
+
+
+def wage_continuation_last_day(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """BW 7:629 lid 1 — wage "gedurende 104 weken" (day 728), plus WIA art. 24 extension and art. 25 lid 9 sanction."""
+    return spec.dated(
+        count.wage_last_day,
+        day=None if count.end_is_moved else count.wachttijd_days,
+        sources=_wage_end_sources(count),
+        notes=_wage_end_notes(count),
+        params={
+            "weeks": count.value("wachttijd_weeks"),
+            "extension_weeks": count.input.extension_weeks or 0,
+            "sanction_weeks": count.input.wage_sanction_weeks or 0,
+        },
+    )
+
+
+def wia_earliest_start(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 23 lid 1 — a WIA benefit starts after the "wachttijd van 104 weken", the day after the last paid."""
+    early_iva = ("regular_path_if_early_iva",) if count.input.early_iva_applied else ()
+    return spec.dated(
+        add_days(count.wage_last_day, 1),
+        day=None if count.end_is_moved else count.wachttijd_days + 1,
+        sources=_wage_end_sources(count),
+        notes=(*_wage_end_notes(count), *early_iva),
+    )
+
+
+def dismissal_ban_end(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """BW 7:670 lid 1 — no notice until sickness "ten minste twee jaren heeft geduurd" (or 104 weeks, if later)."""
+    years = count.value("dismissal_ban_years")
+    moved_by = count.gap_days + count.extension_days + count.sanction_days  # BW 7:670 lid 11
+    two_years = add_days(anniversary(count.first_sick_day, years), moved_by)
+    ban_end = max(two_years, add_days(count.wage_last_day, 1))
+    contract_end = count.input.contract_end
+    ends_by_itself = ("no_ban_after_contract_end",) if contract_end is not None and contract_end < ban_end else ()
+    return spec.dated(
+        ban_end,
+        indicative=True,
+        sources=("bw_7_670_1", "bw_7_670_11"),
+        notes=("two_years_vs_104_weeks", *ends_by_itself),
+        params={"years": years},
+    )
+
+
+def early_iva_window(count: SickCount) -> tuple[date, date]:
+    """UWV — an early IVA application "tussen 3 en 68 weken ziekte": after week 3, by the end of week 68."""
+    first_day = 7 * count.value("early_iva_apply_after_weeks") + 1
+    last_day = 7 * count.value("early_iva_apply_before_end_of_week")
+    return count.date_of_day(first_day), count.date_of_day(last_day)
+
+
+def early_iva_application_window(count: SickCount, spec: MilestoneSpec) -> Milestone:
+    """Wet WIA art. 23 lid 6 and 66, UWV "Vervroegd WIA" — apply "tussen 3 en 68 weken ziekte"."""
+    from_week = count.value("early_iva_apply_after_weeks")
+    to_week = count.value("early_iva_apply_before_end_of_week")
+    start, end = early_iva_window(count)
+    return spec.window(
+        start,
+        end,
+        day=7 * from_week + 1,
+        end_day=7 * to_week,
+        sources=("uwv_early_iva", "wia_23_6", "wia_66"),
+        params={"from_week": from_week, "to_week": to_week},
+    )
+
+
+def early_iva_start(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
+    """Wet WIA art. 23 lid 6 — "niet eerder … dan tien weken na de dag waarop de aanvraag … is ingediend"."""
+    applied = count.input.early_iva_applied
+    if applied is None:
+        return None
+    weeks = count.value("early_iva_start_weeks_after_application")
+    min_weeks = count.value("shortened_wachttijd_min_weeks")
+    earliest = count.date_of_day(7 * min_weeks + 1)
+    latest = count.date_of_day(7 * count.value("shortened_wachttijd_max_weeks") + 1)
+    return spec.dated(
+        min(max(earliest, add_days(applied, 7 * weeks)), latest),
+        indicative=True,
+        sources=("wia_23_6", "uwv_early_iva"),
+        notes=("iva_if_granted",),
+        params={"weeks": weeks, "min_weeks": min_weeks},
+    )
+
+
+def _contract_end_while_paid(count: SickCount) -> date | None:
+    """The contract end, if the contract ends on or before the last day of wage continuation."""
+    end = count.input.contract_end
+    return end if end is not None and end <= count.wage_last_day else None
+
+
+def contract_end_uwv_report(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
+    """UWV — the employer reports the employee sick "op de laatste werkdag" of a contract that ends during sickness."""
+    end = _contract_end_while_paid(count)
+    if end is None:
+        return None
+    return spec.dated(previous_working_day(end), sources=("uwv_contract_end_report",), notes=("ziektewet_takes_over",))
+
+
+def contract_end_reintegration_report(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
+    """Beleidsregels § 11 — after 6 sick weeks a RIV "uiterlijk op de laatste dag van het tijdelijk dienstverband"."""
+    end = _contract_end_while_paid(count)
+    min_weeks = count.value("contract_end_report_min_sick_weeks")
+    if end is None or count.sick_days_until(end) < 7 * min_weeks:
+        return None
+    return spec.dated(end, sources=("beleidsregels_11",), notes=("six_vs_ten_weeks",), params={"weeks": min_weeks})
+
+
+def ziektewet_assessment_window(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
+    """UWV "Krijg ik een Ziektewet-beoordeling?" — after the contract ended, UWV assesses around weeks 44–52."""
+    end = _contract_end_while_paid(count)
+    from_week = count.value("ziektewet_assessment_from_week")
+    to_week = count.value("ziektewet_assessment_to_week")
+    first_day, last_day = 7 * from_week - 6, 7 * to_week
+    if end is None or end >= count.date_of_day(last_day):
+        return None
+    return spec.window(
+        count.date_of_day(first_day),
+        count.date_of_day(last_day),
+        day=first_day,
+        end_day=last_day,
+        indicative=True,
+        sources=("uwv_ziektewet_assessment",),
+        params={"from_week": from_week, "to_week": to_week},
+    )
+
+
+#: Every milestone, once. The order is the order of milestones that fall on the same day.
+MILESTONES: tuple[MilestoneSpec, ...] = (
+    MilestoneSpec(first_sick_day, "employee"),
+    MilestoneSpec(problem_analysis_due, "company_doctor", recordable=True),
+    MilestoneSpec(action_plan_due, "employer_and_employee", recordable=True),
+    MilestoneSpec(uwv_sick_report_due, "employer", recordable=True),
+    MilestoneSpec(first_year_evaluation_window, "employer_and_employee", recordable=True),
+    MilestoneSpec(spoor2_decision, "employer", recordable=True),
+    MilestoneSpec(wia_letter_expected, "uwv", recordable=True),
+    MilestoneSpec(reintegration_report_due, "employer", recordable=True),
+    MilestoneSpec(final_evaluation, "employer_and_employee", recordable=True),
+    MilestoneSpec(wia_application_deadline, "employee", recordable=True),
+    MilestoneSpec(wage_sanction_decision_latest, "uwv", recordable=True),
+    MilestoneSpec(wage_continuation_last_day, "employer"),
+    MilestoneSpec(wia_earliest_start, "uwv"),
+    MilestoneSpec(dismissal_ban_end, "law"),
+    MilestoneSpec(early_iva_application_window, "employee", optional=True, next_step=False),
+    MilestoneSpec(early_iva_start, "uwv", recordable=True, optional=True),
+    MilestoneSpec(contract_end_uwv_report, "employer", recordable=True, optional=True),
+    MilestoneSpec(contract_end_reintegration_report, "employer", recordable=True, optional=True),
+    MilestoneSpec(ziektewet_assessment_window, "uwv", recordable=True, optional=True),
+)
+SPECS: dict[str, MilestoneSpec] = {spec.id: spec for spec in MILESTONES}
+
+#: The contract: milestone ids used by the CLI, the questions page and exports.
+CORE_MILESTONES: tuple[str, ...] = tuple(spec.id for spec in MILESTONES if not spec.optional)
+#: Milestones that appear only in some situations.
+OPTIONAL_MILESTONES: tuple[str, ...] = tuple(spec.id for spec in MILESTONES if spec.optional)
+ALL_MILESTONES: tuple[str, ...] = tuple(SPECS)
+#: A milestone that a person can mark as done ("I received the plan van aanpak on …").
+RECORDABLE: frozenset[str] = frozenset(spec.id for spec in MILESTONES if spec.recordable)
+#: Shown in the timeline, but not as a "next step" for everyone: an early IVA application is only for
+#: people who are fully and permanently unable to work (WIA art. 23 lid 6, 66).
+NOT_A_NEXT_STEP: frozenset[str] = frozenset(spec.id for spec in MILESTONES if not spec.next_step)
+_ORDER = {milestone_id: index for index, milestone_id in enumerate(ALL_MILESTONES)}
+
+
+# --- the timeline -----------------------------------------------------------------------------------
+
+
+class Timeline(Model):
+    input: TimelineInput
+    first_sick_day: IsoDate
     #: the periods that count together (the current count), oldest first
     counted_periods: tuple[SickPeriod, ...]
     #: earlier periods that no longer count (a gap of 28 days or more came after them)
@@ -177,468 +730,38 @@ class Timeline(_Frozen):
         return add_days(last.end, legal_value("summation_gap_days", self.first_sick_day))
 
 
-# --- validation -------------------------------------------------------------------------------------
-
-
-#: Dates the calculation accepts at all (far outside them a deadline would not even be a date).
-EARLIEST_DATE = date(1900, 1, 1)
-LATEST_DATE = date(2999, 12, 31)
-
-
-def check_input(inp: TimelineInput) -> None:
-    """Rules about the input itself; raises :class:`InvalidInput` with a translatable code."""
-    periods = inp.periods
-    given = [d for p in periods for d in (p.start, p.end)] + [inp.early_iva_applied, inp.contract_end]
-    if any(d is not None and not EARLIEST_DATE <= d <= LATEST_DATE for d in given):
-        raise InvalidInput("date_out_of_range", earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat())
-    for index, period in enumerate(periods, start=1):
-        if period.end is not None and period.end < period.start:
-            raise InvalidInput("period_end_before_start", number=index)
-        if period.end is None and index != len(periods):
-            raise InvalidInput("open_period_not_last", number=index)
-    for index in range(1, len(periods)):
-        before, after = periods[index - 1], periods[index]
-        if after.start <= (before.end or before.start):
-            raise InvalidInput("periods_overlap", first=index, second=index + 1)
-    d1 = periods[0].start
-    if inp.wage_sanction_weeks is not None:
-        maximum = legal_value("wage_sanction_max_weeks", d1)
-        if not 1 <= inp.wage_sanction_weeks <= maximum:
-            raise InvalidInput("wage_sanction_range", maximum=maximum)
-    if inp.extension_weeks is not None:
-        minimum = legal_value("voluntary_extension_min_weeks", d1)
-        if inp.extension_weeks < minimum or inp.extension_weeks > 520:
-            raise InvalidInput("extension_minimum", minimum=minimum)
-
-
-def check_against_today(inp: TimelineInput, as_of: date) -> None:
-    """Rules that depend on today: no first sick day in the future or more than 5 years back."""
-    first = inp.periods[0].start
-    latest_start = inp.periods[-1].start
-    if latest_start > as_of:
-        raise InvalidInput("first_sick_day_in_future")
-    years = legal_value("max_history_years", first)
-    if first < anniversary(as_of, -years):
-        raise InvalidInput("first_sick_day_too_old", years=years)
-    for index, period in enumerate(inp.periods, start=1):
-        if period.end is not None and period.end > as_of + timedelta(days=366):
-            raise InvalidInput("period_end_too_far", number=index)
-
-
-# --- counting (R1, R2, R8) ------------------------------------------------------------------------
-
-
-def counted_chain(periods: tuple[SickPeriod, ...], first: date) -> tuple[tuple[SickPeriod, ...], int]:
-    """The periods that count together, and the total gap days between them.
-
-    BW 7:629 lid 10, WIA art. 23 lid 3 — periods that follow each other with a break of
-    *less than four weeks* are summed; a gap of 28 days or more starts a new count.
-    The gap is the number of fit days between the last sick day and the next first sick day.
-    """
-    limit = legal_value("summation_gap_days", first)
-    chain: list[SickPeriod] = [periods[0]]
-    gaps = 0
-    for period in periods[1:]:
-        previous_end = chain[-1].end
-        assert previous_end is not None  # check_input: only the last period may be open
-        gap = (period.start - previous_end).days - 1
-        if gap < limit:
-            chain.append(period)
-            gaps += gap
-        else:
-            chain = [period]
-            gaps = 0
-    return tuple(chain), gaps
-
-
-def nth_sick_day(chain: tuple[SickPeriod, ...], n: int) -> date:
-    """The calendar date of counted sick day ``n`` (R2 with R8).
-
-    Beyond the last counted day of a closed count, the date is where day ``n`` would fall
-    if the sickness had continued — a projection the caller marks as such.
-
-    >>> chain = (SickPeriod(start=date(2026, 1, 5), end=date(2026, 3, 1)), SickPeriod(start=date(2026, 3, 29)))
-    >>> nth_sick_day(chain, 56), nth_sick_day(chain, 57)
-    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 29))
-    """
-    if n < 1:
-        raise ValueError("sick days are counted from 1")
-    remaining = n
-    for period in chain[:-1]:
-        assert period.end is not None
-        length = (period.end - period.start).days + 1
-        if remaining <= length:
-            return add_days(period.start, remaining - 1)
-        remaining -= length
-    return add_days(chain[-1].start, remaining - 1)
-
-
-def week_of_day(day: int) -> int:
-    """Week k holds days 7k−6 … 7k (R3).
-
-    >>> week_of_day(1), week_of_day(7), week_of_day(8), week_of_day(294), week_of_day(295)
-    (1, 1, 2, 42, 43)
-    """
-    return math.ceil(day / 7)
-
-
-# --- the milestones ---------------------------------------------------------------------------------
-
-
 def compute_timeline(inp: TimelineInput) -> Timeline:
-    """All milestones for this input. Independent of today's date."""
-    check_input(inp)
-    chain, gap_days = counted_chain(inp.periods, inp.periods[0].start)
-    d1 = chain[0].start
-    dropped = tuple(p for p in inp.periods if p.start < d1)
-
-    def v(name: str) -> int:
-        return legal_value(name, d1)
-
-    def day(n: int) -> date:
-        return nth_sick_day(chain, n)
-
-    def m(mid: str, actor: Actor, sources: tuple[str, ...], **fields: object) -> Milestone:
-        return Milestone(id=mid, actor=actor, sources=sources, recordable=mid in RECORDABLE, **fields)  # type: ignore[arg-type]
-
-    wachttijd_days = 7 * v("wachttijd_weeks")  # R4: 104 weeks = 728 days
-    extension_days = 7 * (inp.extension_weeks or 0)
-    sanction_days = 7 * (inp.wage_sanction_weeks or 0)
-    # Art. 24 WIA extends the wachttijd at the joint request; deadlines counted back from its end move with it.
-    wachttijd_end = add_days(day(wachttijd_days), extension_days)
-    wage_last_day = add_days(wachttijd_end, sanction_days)
-
-    out: list[Milestone] = []
-    out.append(m("first_sick_day", "employee", ("wia_23_2",), kind="date", date=d1, day=1))
-
-    pa_day = 7 * v("problem_analysis_weeks")
-    out.append(
-        m(
-            "problem_analysis_due",
-            "company_doctor",
-            ("procesgang_2",),
-            kind="date",
-            date=day(pa_day),
-            day=pa_day,
-            params={"weeks": v("problem_analysis_weeks"), "day": pa_day},
-        )
-    )
-    pva_day = pa_day + 7 * v("action_plan_weeks_after_analysis")
-    out.append(
-        m(
-            "action_plan_due",
-            "employer_and_employee",
-            ("procesgang_4", "bw_7_658a"),
-            kind="date",
-            date=day(pva_day),
-            day=pva_day,
-            params={"weeks": v("action_plan_weeks_after_analysis"), "day": pva_day},
-        )
-    )
-
-    # R7 — UWV: "uiterlijk de eerste werkdag na de 42e ziekteweek" = first working day on/after day 295.
-    report_day = 7 * v("uwv_sick_report_week") + 1
-    report_date = next_working_day(day(report_day))
-    out.append(
-        m(
-            "uwv_sick_report_due",
-            "employer",
-            ("uwv_42_week_report", "atw"),
-            kind="date",
-            date=report_date,
-            day=report_day + (report_date - day(report_day)).days,
-            notes=("working_day_assumption",) + (("shifted_to_working_day",) if report_date != day(report_day) else ()),
-            params={"week": v("uwv_sick_report_week"), "day": report_day},
-        )
-    )
-
-    eje_from = 7 * v("first_year_evaluation_from_week") - 6
-    eje_to = 7 * v("first_year_evaluation_to_week")
-    out.append(
-        m(
-            "first_year_evaluation_window",
-            "employer_and_employee",
-            ("procesgang_4_2b", "practice_eje_weeks"),
-            kind="window",
-            start=day(eje_from),
-            end=day(eje_to),
-            day=eje_from,
-            end_day=eje_to,
-            indicative=True,
-            params={
-                "from_week": v("first_year_evaluation_from_week"),
-                "to_week": v("first_year_evaluation_to_week"),
-            },
-        )
-    )
-    spoor2_to = eje_to + 7 * v("spoor2_weeks_after_first_year_evaluation")
-    out.append(
-        m(
-            "spoor2_decision",
-            "employer",
-            ("bw_7_658a", "beleidsregels_5", "practice_spoor2_six_weeks"),
-            kind="window",
-            start=day(eje_from),
-            end=day(spoor2_to),
-            day=eje_from,
-            end_day=spoor2_to,
-            indicative=True,
-            params={"weeks": v("spoor2_weeks_after_first_year_evaluation"), "day": spoor2_to},
-        )
-    )
-
-    letter_from = 7 * v("wia_letter_week_uwv") + 1
-    letter_to = 7 * v("wia_letter_week_statute")  # "uiterlijk op de dag waarop de wachttijd 89 weken heeft geduurd"
-    out.append(
-        m(
-            "wia_letter_expected",
-            "uwv",
-            ("wia_64_2", "uwv_wia_letter"),
-            kind="window",
-            start=add_days(day(letter_from), extension_days),
-            end=add_days(day(letter_to), extension_days),
-            day=letter_from,
-            end_day=letter_to,
-            indicative=True,
-            notes=("moved_by_extension",) if extension_days else (),
-            params={"uwv_week": v("wia_letter_week_uwv"), "statute_week": v("wia_letter_week_statute")},
-        )
-    )
-
-    # R5 — "x weeks before the end of the wachttijd" = end of week 104 − x; never shifted for weekends (R6).
-    riv_weeks = v("reintegration_report_weeks_before_end")
-    riv_date = add_days(wachttijd_end, -7 * riv_weeks)
-    out.append(
-        m(
-            "reintegration_report_due",
-            "employer",
-            ("wia_25_3", "procesgang_6") + (("wia_25_4",) if extension_days else ()),
-            kind="date",
-            date=riv_date,
-            day=wachttijd_days - 7 * riv_weeks if not extension_days else None,
-            notes=("no_weekend_shift",) + (("moved_by_extension",) if extension_days else ()),
-            params={"weeks": riv_weeks},
-        )
-    )
-    app_weeks = v("wia_application_weeks_before_end")
-    app_date = add_days(wachttijd_end, -7 * app_weeks)
-    final_weeks = v("final_evaluation_weeks_before_application")
-    out.append(
-        m(
-            "final_evaluation",
-            "employer_and_employee",
-            ("procesgang_6", "practice_final_evaluation"),
-            kind="date",
-            date=add_days(app_date, -7 * final_weeks),
-            indicative=True,
-            params={"weeks": final_weeks},
-        )
-    )
-    out.append(
-        m(
-            "wia_application_deadline",
-            "employee",
-            ("wia_64_3", "uwv_wia_apply", "atw"),
-            kind="date",
-            date=app_date,
-            day=wachttijd_days - 7 * app_weeks if not extension_days else None,
-            notes=("no_weekend_shift",) + (("moved_by_extension",) if extension_days else ()),
-            params={"weeks": app_weeks, "week": v("wachttijd_weeks") - app_weeks},
-        )
-    )
-    decision_weeks = v("wage_sanction_decision_weeks_before_end")
-    out.append(
-        m(
-            "wage_sanction_decision_latest",
-            "uwv",
-            ("wia_25_10",),
-            kind="date",
-            date=add_days(wachttijd_end, -7 * decision_weeks),
-            params={"weeks": decision_weeks},
-            notes=("moved_by_extension",) if extension_days else (),
-        )
-    )
-
-    wage_sources: tuple[str, ...] = ("bw_7_629_1", "wia_23_1")
-    wage_notes: tuple[str, ...] = ()
-    if extension_days:
-        wage_sources += ("wia_24", "bw_7_629_11")
-        wage_notes += ("moved_by_extension",)
-    if sanction_days:
-        wage_sources += ("wia_25_9",)
-        wage_notes += ("moved_by_sanction",)
-    if inp.contract_end is not None and inp.contract_end <= wage_last_day:
-        wage_notes += ("paid_by_ziektewet_after_contract_end",)
-    out.append(
-        m(
-            "wage_continuation_last_day",
-            "employer",
-            wage_sources,
-            kind="date",
-            date=wage_last_day,
-            day=wachttijd_days if not (extension_days or sanction_days) else None,
-            notes=wage_notes,
-            params={
-                "weeks": v("wachttijd_weeks"),
-                "extension_weeks": inp.extension_weeks or 0,
-                "sanction_weeks": inp.wage_sanction_weeks or 0,
-            },
-        )
-    )
-    out.append(
-        m(
-            "wia_earliest_start",
-            "uwv",
-            wage_sources,
-            kind="date",
-            date=add_days(wage_last_day, 1),
-            day=wachttijd_days + 1 if not (extension_days or sanction_days) else None,
-            notes=wage_notes + (("regular_path_if_early_iva",) if inp.early_iva_applied else ()),
-        )
-    )
-
-    # R9 — 7:670 lid 1 "twee jaren" vs 104 weeks: UNRESOLVED; show the later date, indicative.
-    years = v("dismissal_ban_years")
-    two_years = add_days(anniversary(d1, years), gap_days + extension_days + sanction_days)
-    ban_end = max(two_years, add_days(wage_last_day, 1))
-    ban_notes: tuple[str, ...] = ("two_years_vs_104_weeks",)
-    if inp.contract_end is not None and inp.contract_end < ban_end:
-        ban_notes += ("no_ban_after_contract_end",)
-    out.append(
-        m(
-            "dismissal_ban_end",
-            "law",
-            ("bw_7_670_1", "bw_7_670_11"),
-            kind="date",
-            date=ban_end,
-            indicative=True,
-            notes=ban_notes,
-            params={"years": years},
-        )
-    )
-
-    # §4.1 — early IVA: apply after 3 and before 68 weeks; IVA starts 10 weeks after the application,
-    # never before the end of a 13-week and never after a 78-week shortened wachttijd (art. 23 lid 6).
-    iva_from = 7 * v("early_iva_apply_after_weeks") + 1
-    iva_to = 7 * v("early_iva_apply_before_end_of_week")
-    out.append(
-        m(
-            "early_iva_application_window",
-            "employee",
-            ("uwv_early_iva", "wia_23_6", "wia_66"),
-            kind="window",
-            start=day(iva_from),
-            end=day(iva_to),
-            day=iva_from,
-            end_day=iva_to,
-            params={
-                "from_week": v("early_iva_apply_after_weeks"),
-                "to_week": v("early_iva_apply_before_end_of_week"),
-            },
-        )
-    )
-    if inp.early_iva_applied is not None:
-        applied = inp.early_iva_applied
-        if not day(iva_from) <= applied <= day(iva_to):
-            raise InvalidInput("early_iva_outside_window", start=day(iva_from).isoformat(), end=day(iva_to).isoformat())
-        earliest = day(7 * v("shortened_wachttijd_min_weeks") + 1)
-        latest = day(7 * v("shortened_wachttijd_max_weeks") + 1)
-        iva_start = min(max(earliest, add_days(applied, 7 * v("early_iva_start_weeks_after_application"))), latest)
-        out.append(
-            m(
-                "early_iva_start",
-                "uwv",
-                ("wia_23_6", "uwv_early_iva"),
-                kind="date",
-                date=iva_start,
-                indicative=True,
-                notes=("iva_if_granted",),
-                params={
-                    "weeks": v("early_iva_start_weeks_after_application"),
-                    "min_weeks": v("shortened_wachttijd_min_weeks"),
-                },
-            )
-        )
-
-    # §2.4 — contract ends while sick: the employer reports to UWV on the last working day; the
-    # wachttijd does not change; the Ziektewet pays instead of the employer.
-    if inp.contract_end is not None:
-        end = inp.contract_end
-        if end < d1:
-            raise InvalidInput("contract_end_before_sickness")
-        if end <= wage_last_day:
-            out.append(
-                m(
-                    "contract_end_uwv_report",
-                    "employer",
-                    ("uwv_contract_end_report",),
-                    kind="date",
-                    date=previous_working_day(end),
-                    notes=("ziektewet_takes_over",),
-                )
-            )
-            sick_at_end = sum((min(p.end or end, end) - p.start).days + 1 for p in chain if p.start <= end)
-            min_weeks = v("contract_end_report_min_sick_weeks")
-            if sick_at_end >= 7 * min_weeks:
-                out.append(
-                    m(
-                        "contract_end_reintegration_report",
-                        "employer",
-                        ("beleidsregels_11",),
-                        kind="date",
-                        date=end,
-                        notes=("six_vs_ten_weeks",),
-                        params={"weeks": min_weeks},
-                    )
-                )
-            zw_from = 7 * v("ziektewet_assessment_from_week") - 6
-            zw_to = 7 * v("ziektewet_assessment_to_week")
-            if end < day(zw_to):
-                out.append(
-                    m(
-                        "ziektewet_assessment_window",
-                        "uwv",
-                        ("uwv_ziektewet_assessment",),
-                        kind="window",
-                        start=day(zw_from),
-                        end=day(zw_to),
-                        day=zw_from,
-                        end_day=zw_to,
-                        indicative=True,
-                        params={
-                            "from_week": v("ziektewet_assessment_from_week"),
-                            "to_week": v("ziektewet_assessment_to_week"),
-                        },
-                    )
-                )
-
+    """All milestones for this input: every rule of the registry. Independent of today's date."""
+    validate_timeline_input(inp)
+    count = count_sickness(inp)
+    found = [milestone for spec in MILESTONES if (milestone := spec.rule(count, spec)) is not None]
     return Timeline(
         input=inp,
-        first_sick_day=d1,
-        counted_periods=chain,
-        dropped_periods=dropped,
-        gap_days=gap_days,
-        milestones=tuple(sorted(out, key=lambda item: (item.first, ALL_MILESTONES.index(item.id)))),
+        first_sick_day=count.first_sick_day,
+        counted_periods=count.periods,
+        dropped_periods=tuple(p for p in inp.periods if p.start < count.first_sick_day),
+        gap_days=count.gap_days,
+        milestones=tuple(sorted(found, key=lambda item: (item.first, _ORDER[item.id]))),
     )
 
 
 # --- where I stand ----------------------------------------------------------------------------------
 
 
-class MilestoneStanding(_Frozen):
+class MilestoneStanding(Model):
     id: str
     status: Status
-    done_on: date | None = None
+    done_on: IsoDate | None = None
     days_left: int | None = None
 
 
-class Standing(_Frozen):
-    as_of: date
+class Standing(Model):
+    as_of: IsoDate
     sick_days: int
     sick_week: int
     sick_now: bool
     count_closed: bool
-    continues_count_until: date | None
+    continues_count_until: IsoDate | None
     milestones: tuple[MilestoneStanding, ...]
 
     def of(self, milestone_id: str) -> MilestoneStanding:
@@ -663,7 +786,22 @@ class Standing(_Frozen):
         return tuple(item.id for item in self.milestones if item.status == "done_late")
 
 
-def where_i_stand(timeline: Timeline, as_of: date, done: dict[str, date] | None = None) -> Standing:
+def milestone_status(item: Milestone, as_of: date, done_on: date | None, reached: int | None) -> Status:
+    """The status of one milestone on ``as_of``; ``reached`` is the last counted day of a closed count."""
+    if reached is not None and item.day is not None and item.day > reached:
+        return "not_reached"
+    if done_on is not None and item.recordable:
+        return "done_late" if done_on > item.due else "done"
+    if as_of > item.due:
+        return "overdue" if item.recordable else "passed"
+    if item.kind == "window" and item.first <= as_of:
+        return "in_window"
+    if (item.first - as_of).days <= DUE_SOON_DAYS:
+        return "due_soon"
+    return "upcoming"
+
+
+def where_i_stand(timeline: Timeline, as_of: date, done: Mapping[str, date] | None = None) -> Standing:
     """Counted sick days and week as of ``as_of``, and a status per milestone.
 
     ``done`` maps milestone ids to the date the user recorded them as done.
@@ -674,41 +812,25 @@ def where_i_stand(timeline: Timeline, as_of: date, done: dict[str, date] | None 
     sick_now = last.start <= as_of and (last.end is None or as_of <= last.end)
     total = timeline.counted_days_total()
     until = timeline.continues_count_until()
-    count_closed = until is not None and as_of > until
     recovered = total is not None and as_of > (last.end or as_of)
-
-    statuses: list[MilestoneStanding] = []
-    for item in timeline.milestones:
-        left = (item.first - as_of).days
-        if recovered and item.day is not None and total is not None and item.day > total:
-            status: Status = "not_reached"
-        elif item.id in done and item.recordable:
-            status = "done_late" if done[item.id] > item.due else "done"
-        elif as_of > item.due:
-            status = "overdue" if item.recordable else "passed"
-        elif item.kind == "window" and item.first <= as_of:
-            status = "in_window"
-        elif left <= DUE_SOON_DAYS:
-            status = "due_soon"
-        else:
-            status = "upcoming"
-        statuses.append(
-            MilestoneStanding(id=item.id, status=status, done_on=done.get(item.id), days_left=(item.due - as_of).days)
+    statuses = tuple(
+        MilestoneStanding(
+            id=item.id,
+            status=milestone_status(item, as_of, done.get(item.id), total if recovered else None),
+            done_on=done.get(item.id),
+            days_left=(item.due - as_of).days,
         )
+        for item in timeline.milestones
+    )
     return Standing(
         as_of=as_of,
         sick_days=sick_days,
         sick_week=week_of_day(sick_days) if sick_days else 0,
         sick_now=sick_now,
-        count_closed=count_closed,
+        count_closed=until is not None and as_of > until,
         continues_count_until=until,
-        milestones=tuple(statuses),
+        milestones=statuses,
     )
-
-
-#: Shown in the timeline, but not as a "next step" for everyone: an early IVA application is only for
-#: people who are fully and permanently unable to work (WIA art. 23 lid 6, 66).
-NOT_A_NEXT_STEP: frozenset[str] = frozenset({"early_iva_application_window"})
 
 
 def next_milestones(timeline: Timeline, standing: Standing, limit: int = 3) -> tuple[Milestone, ...]:

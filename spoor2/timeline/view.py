@@ -14,7 +14,7 @@ from typing import Any
 
 from spoor2.i18n import has, t
 from spoor2.legal.sources import get_source
-from spoor2.timeline.rules import Milestone, MilestoneStanding
+from spoor2.timeline.rules import DatedMilestone, Milestone, MilestoneStanding
 
 
 def milestone_label(item: Milestone, lang: str) -> str:
@@ -37,11 +37,11 @@ def indicative_reason(item: Milestone, lang: str) -> str | None:
 def milestone_dict(item: Milestone, lang: str, standing: MilestoneStanding | None = None) -> dict[str, Any]:
     """One milestone, in words, with its sources; dates as ISO text."""
     out: dict[str, Any] = {"id": item.id}
-    if item.kind == "date":
-        out["date"] = item.date.isoformat() if item.date else None
+    if isinstance(item, DatedMilestone):
+        out["date"] = item.date.isoformat()
     else:
-        out["start"] = item.start.isoformat() if item.start else None
-        out["end"] = item.end.isoformat() if item.end else None
+        out["start"] = item.start.isoformat()
+        out["end"] = item.end.isoformat()
     out.update(
         {
             "label": milestone_label(item, lang),

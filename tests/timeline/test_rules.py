@@ -20,8 +20,10 @@ from spoor2.timeline.rules import (
     SickPeriod,
     TimelineInput,
     check_against_today,
+    check_done_on,
     compute_timeline,
     next_milestones,
+    validate_timeline_input,
     where_i_stand,
 )
 
@@ -177,6 +179,31 @@ def test_check_against_today_refuses_future_and_too_old_first_sick_days():
     with pytest.raises(InvalidInput) as caught:
         check_against_today(TimelineInput(periods=(SickPeriod(start=date(2021, 11, 22)),)), today)
     assert caught.value.code == "first_sick_day_too_old"
+
+
+def test_a_step_can_be_recorded_as_done_today_or_before_but_not_tomorrow():
+    today = date(2026, 11, 23)
+    check_done_on(today - timedelta(days=1), today)
+    check_done_on(today, today)
+    for refused in (today + timedelta(days=1), None):
+        with pytest.raises(InvalidInput) as caught:
+            check_done_on(refused, today)
+        assert caught.value.code == "timeline.error.done_in_future"
+
+
+def test_validation_reports_the_input_first_then_today_then_the_count():
+    today = date(2026, 11, 23)
+    future = SickPeriod(start=today + timedelta(days=1))
+    both = TimelineInput(periods=(future,), wage_sanction_weeks=53, early_iva_applied=today)
+    with pytest.raises(InvalidInput) as caught:
+        validate_timeline_input(both, today)
+    assert caught.value.code == "wage_sanction_range"
+    with pytest.raises(InvalidInput) as caught:
+        validate_timeline_input(both.model_copy(update={"wage_sanction_weeks": None}), today)
+    assert caught.value.code == "first_sick_day_in_future"
+    with pytest.raises(InvalidInput) as caught:
+        validate_timeline_input(both.model_copy(update={"wage_sanction_weeks": None}))  # without today
+    assert caught.value.code == "early_iva_outside_window"
 
 
 # --- properties ---------------------------------------------------------------------------------------
