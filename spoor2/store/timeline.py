@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
+from spoor2.model import load_strict_json
 from spoor2.store import Store, now_iso
-from spoor2.timeline.rules import ALL_MILESTONES, RECORDABLE, TimelineInput, check_input
+from spoor2.timeline.rules import (
+    ALL_MILESTONES,
+    RECORDABLE,
+    Standing,
+    Timeline,
+    TimelineInput,
+    compute_timeline,
+    validate_timeline_input,
+    where_i_stand,
+)
 
 MAX_NOTE_CHARS = 2_000
 MAX_SETTING_CHARS = 10_000
@@ -16,7 +28,7 @@ MAX_SETTING_CHARS = 10_000
 
 def save_timeline_input(store: Store, inp: TimelineInput) -> None:
     """Validate, then save (replacing the previous input). Nothing is saved if invalid."""
-    check_input(inp)
+    validate_timeline_input(inp)
     with store.transaction() as conn:
         conn.execute(
             text(
@@ -34,7 +46,30 @@ def load_timeline_input(store: Store) -> TimelineInput | None:
         ).first()
     if row is None:
         return None
-    return TimelineInput.model_validate_json(row[0], strict=False)
+    return load_strict_json(TimelineInput, row[0])
+
+
+@dataclass(frozen=True)
+class SavedStanding:
+    """The saved timeline, computed, and where the person stands with the recorded milestones."""
+
+    input: TimelineInput
+    timeline: Timeline
+    standing: Standing
+
+
+def load_standing(store: Store, as_of: date, extra_done: Mapping[str, date] | None = None) -> SavedStanding | None:
+    """Load the saved timeline, compute it and stand on ``as_of`` with the recorded milestones.
+
+    None when no timeline is saved; raises :class:`~spoor2.errors.Spoor2Error` when the saved input
+    no longer validates. ``extra_done`` adds steps done (they win over the recorded dates).
+    """
+    inp = load_timeline_input(store)
+    if inp is None:
+        return None
+    timeline = compute_timeline(inp)
+    done = {**milestone_records(store), **(extra_done or {})}
+    return SavedStanding(input=inp, timeline=timeline, standing=where_i_stand(timeline, as_of, done))
 
 
 def delete_timeline_input(store: Store) -> None:
