@@ -35,8 +35,6 @@ MODEL_MODULE = "spoor2/model.py"
 #: pydantic names for a model or a config of one's own
 OWN_MODEL_NAMES = {"BaseModel", "RootModel", "ConfigDict", "create_model"}
 VALIDATE_CALLS = {"model_validate", "model_validate_json", "model_validate_strings"}
-#: models whose dates are not IsoDate yet: the timeline rewrite (issue 11) owns them. Empty this when it lands.
-PENDING_ISO_DATES = ("spoor2.timeline.",)
 
 
 # --- the source, read as a tree -------------------------------------------------------------------------
@@ -169,8 +167,6 @@ def test_every_model_derives_from_the_base(model):
 @pytest.mark.parametrize("model", MODELS, ids=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
 def test_a_frozen_model_holds_nothing_mutable_and_only_iso_dates(model):
     problems = list(_schema_problems(model.__pydantic_core_schema__.get("schema")))
-    if model.__module__.startswith(PENDING_ISO_DATES):
-        problems = [problem for problem in problems if "IsoDate" not in problem]
     assert problems == [], "\n".join(problems)
 
 
