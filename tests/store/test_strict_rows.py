@@ -21,8 +21,15 @@ from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store import orientation as orientation_repo
 from spoor2.store import questions as questions_repo
+from spoor2.store import timeline as timeline_repo
 from spoor2.store import tracker as activities_repo
 from tests.support.my_data import fill_store
+
+
+def _first_sick_day_0(stored: str) -> str:
+    data = json.loads(stored)
+    data["periods"][0]["start"] = "0"  # pydantic's JSON mode alone would read this as 1970-01-01
+    return json.dumps(data)
 
 
 def _with_extra_key(stored: str) -> str:
@@ -68,7 +75,13 @@ BAD_ROWS: dict[str, tuple[str, str, Callable[[Any], Any], Callable[[Store], obje
         _with_extra_key,
         questions_repo.load_question_list,
     ),
-    "a draft with an unknown key in its answers' place": (
+    "a timeline whose first sick day is the text 0": (
+        "timeline_inputs",
+        "payload",
+        _first_sick_day_0,
+        timeline_repo.load_timeline_input,
+    ),
+    "a draft with an object where an answer belongs": (
         "orientation_drafts",
         "answers",
         lambda _: json.dumps({"r1": {"value": 4}}),
