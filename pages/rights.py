@@ -12,15 +12,14 @@ from ui.frame import get_store, lang, legal_footer, page_start
 
 page_start("rights.title")
 
-store = get_store()
-timeline = ui.saved_timeline(store)
+saved = ui.saved_standing(get_store(), date.today())
 topic = ui.linked_topic()
 if topic is not None:
-    ui.render_topic(topic, timeline)
+    ui.render_topic(topic, saved.timeline if saved is not None else None)
 else:
     topics = load_topics(lang())
     ui.intro()
-    situation = ui.guided_start(store, timeline, date.today())
+    situation = ui.guided_start(saved)
     ui.for_you(topics, situation)
     ui.search(topics, situation)
     ui.all_topics(topics, situation)

@@ -49,8 +49,8 @@ from spoor2.questions.bank import (
 )
 from spoor2.questions.export import meeting_pdf, meeting_text, questions_markdown, questions_pdf, questions_text
 from spoor2.store import questions as repo
-from spoor2.store.timeline import load_timeline_input, milestone_records
-from spoor2.timeline.rules import Standing, Timeline, compute_timeline, where_i_stand
+from spoor2.store import timeline as timeline_repo
+from spoor2.timeline.rules import Standing, Timeline
 from ui.frame import (
     fdate,
     flash,
@@ -66,15 +66,13 @@ from ui.frame import (
 
 
 def load_standing(today: date) -> tuple[Timeline | None, Standing | None, Spoor2Error | None]:
-    store = get_store()
-    saved = load_timeline_input(store)
-    if saved is None:
-        return None, None, None
     try:
-        timeline = compute_timeline(saved)
-        return timeline, where_i_stand(timeline, today, milestone_records(store)), None
+        saved = timeline_repo.load_standing(get_store(), today)
     except Spoor2Error as error:
         return None, None, error
+    if saved is None:
+        return None, None, None
+    return saved.timeline, saved.standing, None
 
 
 def current_situation(standing: Standing | None) -> Situation:

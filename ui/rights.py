@@ -23,8 +23,8 @@ from spoor2.rights.topics import (
     topics_for_situation,
 )
 from spoor2.store import Store
-from spoor2.store.timeline import load_timeline_input, milestone_records
-from spoor2.timeline.rules import Timeline, compute_timeline, where_i_stand
+from spoor2.store.timeline import SavedStanding, load_standing
+from spoor2.timeline.rules import Timeline
 from ui.frame import fdate, lang, page_script, show_error, tr
 
 TOPIC_PARAM = "topic"
@@ -85,22 +85,16 @@ def linked_topic() -> Topic | None:
 # --- the saved timeline -----------------------------------------------------------------------------
 
 
-def saved_timeline(store: Store) -> Timeline | None:
-    """The person's timeline if one is saved and still valid; never raises."""
+def saved_standing(store: Store, today: date) -> SavedStanding | None:
+    """The person's timeline and where they stand, if one is saved and still valid; never raises."""
     try:
-        saved = load_timeline_input(store)
-        return compute_timeline(saved) if saved is not None else None
+        return load_standing(store, today)
     except (Spoor2Error, ValueError):
         return None
 
 
-def saved_sick_week(store: Store, timeline: Timeline | None, today: date) -> int | None:
-    if timeline is None:
-        return None
-    try:
-        return where_i_stand(timeline, today, milestone_records(store)).sick_week or None
-    except (Spoor2Error, ValueError):
-        return None
+def saved_sick_week(saved: SavedStanding | None) -> int | None:
+    return (saved.standing.sick_week or None) if saved is not None else None
 
 
 # --- the guided start -------------------------------------------------------------------------------
@@ -199,9 +193,9 @@ def intro() -> None:
     st.markdown(tr("rights.intro"))
 
 
-def guided_start(store: Store, timeline: Timeline | None, today: date) -> Situation:
+def guided_start(saved: SavedStanding | None) -> Situation:
     """Three questions (sick week, spoor 2, disagreement); the week comes from the timeline when saved."""
-    timeline_week = saved_sick_week(store, timeline, today)
+    timeline_week = saved_sick_week(saved)
     restore_answers(timeline_week)
     with st.container(border=True):
         st.subheader(tr("rights.guided_title"), anchor=False)

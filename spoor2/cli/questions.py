@@ -27,7 +27,7 @@ from spoor2.questions.bank import (
     document_ids,
     question_texts,
 )
-from spoor2.timeline.rules import RECORDABLE, TimelineInput, check_input, compute_timeline, where_i_stand
+from spoor2.timeline.rules import RECORDABLE, Standing, TimelineInput, compute_timeline, where_i_stand
 
 
 def register(subparsers: Any) -> None:
@@ -91,7 +91,7 @@ def run_questions(args: argparse.Namespace) -> int:
     from spoor2.cli.timeline import timeline_input_from_args
     from spoor2.store import Store
     from spoor2.store import questions as repo
-    from spoor2.store.timeline import load_timeline_input, milestone_records
+    from spoor2.store.timeline import load_standing
 
     lang = normalise_lang(args.lang)
     as_of = _as_date(args.as_of) if getattr(args, "as_of", None) else date.today()
@@ -100,18 +100,18 @@ def run_questions(args: argparse.Namespace) -> int:
     documents = _pairs(args.document, document_ids(), DOC_STATES, "questions.error.bad_document", "document")
 
     given: TimelineInput | None = timeline_input_from_args(args)
+    standing: Standing | None = None
     if given is None:
         store = Store(database_url())
-        given = load_timeline_input(store)
-        done = {**milestone_records(store), **done}
+        saved = load_standing(store, as_of, extra_done=done)
         answers = {**repo.situation_answers(store), **answers}
         documents = {**repo.document_states(store), **documents}
-        if given is None:
+        if saved is None:
             sys.stderr.write(t(lang, "questions.error.no_saved_timeline") + "\n")
-    standing = None
-    if given is not None:
-        check_input(given)
-        standing = where_i_stand(compute_timeline(given), as_of, done)
+        else:
+            standing = saved.standing
+    else:
+        standing = where_i_stand(compute_timeline(given), as_of, done)  # compute_timeline validates the input
     situation = build_situation(standing, documents, answers)
     questions = applicable_questions(situation)
     if args.format == "json":

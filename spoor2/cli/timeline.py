@@ -26,6 +26,7 @@ from spoor2.timeline.rules import (
     check_against_today,
     check_input,
     compute_timeline,
+    validate_timeline_input,
     where_i_stand,
 )
 from spoor2.timeline.view import milestone_dict
@@ -99,28 +100,27 @@ def timeline_input_from_args(args: argparse.Namespace) -> TimelineInput | None:
         early_iva_applied=parse_date_arg(args.early_iva_applied) if args.early_iva_applied else None,
         contract_end=parse_date_arg(args.contract_end) if args.contract_end else None,
     )
-    check_input(inp)
+    check_input(inp)  # the input on its own; the rules against today and the count follow in the command
     return inp
 
 
 def run_timeline(args: argparse.Namespace) -> int:
     from spoor2.store import Store
-    from spoor2.store.timeline import load_timeline_input, milestone_records
+    from spoor2.store.timeline import load_standing
 
     lang = normalise_lang(args.lang)
     as_of = parse_date_arg(args.as_of) if args.as_of else date.today()
     inp = timeline_input_from_args(args)
-    done: dict[str, date] = {}
     if inp is None:
-        store = Store()
-        inp = load_timeline_input(store)
-        if inp is None:
+        saved = load_standing(Store(), as_of)
+        if saved is None:
             raise InvalidInput("timeline.error.no_saved_timeline")
-        done = milestone_records(store)
-    check_input(inp)
-    check_against_today(inp, as_of)
-    timeline = compute_timeline(inp)
-    standing = where_i_stand(timeline, as_of, done)
+        check_against_today(saved.input, as_of)
+        timeline, standing = saved.timeline, saved.standing
+    else:
+        validate_timeline_input(inp, as_of)
+        timeline = compute_timeline(inp)
+        standing = where_i_stand(timeline, as_of)
     if args.format == "ics":
         from spoor2.timeline.ics import timeline_to_ics
 
