@@ -59,7 +59,8 @@ def test_json_in_dutch_and_with_summed_periods(capsys):
     rows = _by_id(payload)
     assert rows["wia_application_deadline"]["label"] == "Uiterste datum WIA-aanvraag"
     assert rows["wia_application_deadline"]["actor"] == "jij"
-    assert rows["wage_continuation_last_day"]["date"] == "2028-01-29"  # TC4: a gap of 27 days is summed
+    # a gap of 27 days is summed (docs/rules.md#worked-case-gap-27-days)
+    assert rows["wage_continuation_last_day"]["date"] == "2028-01-29"
     assert payload["gap_days"] == 27
 
 
