@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
 from spoor2.model import load_strict_json
-from spoor2.store import Store, now_iso
+from spoor2.store import Store, now_iso, upsert
 from spoor2.timeline.rules import (
     ALL_MILESTONES,
     RECORDABLE,
@@ -30,12 +30,11 @@ def save_timeline_input(store: Store, inp: TimelineInput) -> None:
     """Validate, then save (replacing the previous input). Nothing is saved if invalid."""
     validate_timeline_input(inp)
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO timeline_inputs (owner_id, payload, updated_at) VALUES (:o, :p, :at) "
-                "ON CONFLICT (owner_id) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at"
-            ),
-            {"o": store.owner_id, "p": inp.model_dump_json(), "at": now_iso()},
+        upsert(
+            conn,
+            "timeline_inputs",
+            ("owner_id",),
+            {"owner_id": store.owner_id, "payload": inp.model_dump_json(), "updated_at": now_iso()},
         )
 
 
@@ -84,13 +83,17 @@ def record_milestone(store: Store, milestone_id: str, done_on: date, note: str =
     if len(note) > MAX_NOTE_CHARS:
         raise InvalidInput("note_too_long", maximum=MAX_NOTE_CHARS)
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO milestone_records (owner_id, milestone_id, done_on, note, updated_at) "
-                "VALUES (:o, :m, :d, :n, :at) ON CONFLICT (owner_id, milestone_id) DO UPDATE SET "
-                "done_on = excluded.done_on, note = excluded.note, updated_at = excluded.updated_at"
-            ),
-            {"o": store.owner_id, "m": milestone_id, "d": done_on.isoformat(), "n": note, "at": now_iso()},
+        upsert(
+            conn,
+            "milestone_records",
+            ("owner_id", "milestone_id"),
+            {
+                "owner_id": store.owner_id,
+                "milestone_id": milestone_id,
+                "done_on": done_on.isoformat(),
+                "note": note,
+                "updated_at": now_iso(),
+            },
         )
 
 
@@ -134,10 +137,9 @@ def set_setting(store: Store, key: str, value: str) -> None:
     if len(value) > MAX_SETTING_CHARS:
         raise InvalidInput("note_too_long", maximum=MAX_SETTING_CHARS)
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO settings (owner_id, key, value, updated_at) VALUES (:o, :k, :v, :at) "
-                "ON CONFLICT (owner_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
-            ),
-            {"o": store.owner_id, "k": key, "v": value, "at": now_iso()},
+        upsert(
+            conn,
+            "settings",
+            ("owner_id", "key"),
+            {"owner_id": store.owner_id, "key": key, "value": value, "updated_at": now_iso()},
         )
