@@ -82,8 +82,21 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def templates(lang: str, key: str) -> tuple[str, ...]:
+    """Every form of a message: one text, or its plural forms; empty when the key is unknown.
+
+    >>> templates("en", "tracker.table.deleted")
+    ('{count} activity deleted.', '{count} activities deleted.')
+    """
+    messages = catalogue(normalise_lang(lang))
+    if key in messages:
+        return (messages[key],)
+    forms = tuple(messages[f"{key}.{form}"] for form in PLURAL_FORMS if f"{key}.{form}" in messages)
+    return forms if f"{key}.one" in messages and f"{key}.other" in messages else ()
+
+
 def has(lang: Lang, key: str) -> bool:
-    return key in catalogue(normalise_lang(lang))
+    return bool(templates(lang, key))
 
 
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")

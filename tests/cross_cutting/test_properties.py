@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from spoor2 import dates
 from spoor2.cli.questions import _as_date, _pairs, parse_done
 from spoor2.errors import ImportRejected, Spoor2Error
-from spoor2.i18n import LANGS, catalogue, placeholders
+from spoor2.i18n import LANGS, catalogue, placeholders, templates
 from spoor2.orientation.questionnaires import (
     QUESTIONNAIRE_IDS,
     check_profile,
@@ -66,10 +66,11 @@ def assert_clear(error: Spoor2Error) -> None:
     """The error's message exists in both languages and every placeholder has a value."""
     key = error.code if "." in error.code else f"error.{error.code}"
     for lang in LANGS:
-        template = catalogue(lang).get(key)
-        assert template is not None, f"{key} missing in {lang}"
-        missing = placeholders(template) - set(error.params)
-        assert not missing, f"{key}: {missing} not filled"
+        forms = templates(lang, key)
+        assert forms, f"{key} missing in {lang}"
+        for template in forms:
+            missing = placeholders(template) - set(error.params)
+            assert not missing, f"{key}: {missing} not filled"
         message = error.message(lang)
         assert message and message != key
     if isinstance(error, ImportRejected):
@@ -649,11 +650,12 @@ def test_every_raised_error_has_a_message_with_all_placeholders_in_both_language
     problems = []
     for where, key, names in errors:
         for lang in LANGS:
-            template = catalogue(lang).get(key)
-            if template is None:
+            forms = templates(lang, key)
+            if not forms:
                 problems.append(f"{where}: {key} missing in {lang}")
-            elif names is not None and placeholders(template) - names:
-                problems.append(f"{where}: {key} ({lang}) needs {placeholders(template) - names}, gets {names}")
+            for template in forms:
+                if names is not None and placeholders(template) - names:
+                    problems.append(f"{where}: {key} ({lang}) needs {placeholders(template) - names}, gets {names}")
     assert problems == []
 
 
