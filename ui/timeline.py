@@ -1,4 +1,5 @@
-"""Page-side helpers for /timeline: form values ↔ TimelineInput, the chart and the table rows.
+"""The sections of /timeline (periods form, where I stand, chart and table, details, record as done)
+and their helpers: form values ↔ TimelineInput, the chart and the table rows.
 
 The rules live in :mod:`spoor2.timeline.rules`; saving in :mod:`spoor2.store.timeline`. Widget
 values become a :class:`TimelineInput` only in :func:`form_to_input`; nothing here is cached,
@@ -11,20 +12,28 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from spoor2.errors import InvalidInput
+from spoor2.errors import InvalidInput, Spoor2Error
+from spoor2.store import Store
+from spoor2.store import timeline as repo
+from spoor2.store.timeline import SavedStanding
+from spoor2.timeline.ics import timeline_to_ics
 from spoor2.timeline.rules import (
+    DatedMilestone,
     Milestone,
     SickPeriod,
     Standing,
     Timeline,
     TimelineInput,
-    check_against_today,
-    check_input,
+    check_done_on,
+    validate_timeline_input,
 )
-from ui.frame import fdate, tr
+from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_rule
+from ui.charts import plotly_chart
+from ui.frame import fdate, flash, lang, md_escape, show_error, sources_markdown, tr, user_text
 
 ROWS_KEY = "tl_rows"
 NEXT_ROW_KEY = "tl_next_row"
@@ -44,7 +53,6 @@ STATUS_COLOURS = {
     "passed": "#757575",
     "not_reached": "#9e9e9e",
 }
-CHART_CONFIG = {"displayModeBar": False}
 DAY_MS = 86_400_000  # a bar on a date axis has its length in milliseconds
 
 
@@ -100,8 +108,7 @@ def form_to_input(values: Mapping[str, Any]) -> TimelineInput:
 def validated_input(values: Mapping[str, Any], today: date) -> TimelineInput:
     """Form → input, with every rule checked before anything is written."""
     inp = form_to_input(values)
-    check_input(inp)
-    check_against_today(inp, today)
+    validate_timeline_input(inp, today)
     return inp
 
 
@@ -141,7 +148,7 @@ def form_values() -> dict[str, Any]:
 
 
 def when_text(item: Milestone, fmt: str = "long") -> str:
-    if item.kind == "date":
+    if isinstance(item, DatedMilestone):
         return fdate(item.date, fmt)
     return f"{fdate(item.start, fmt)} – {fdate(item.end, fmt)}"
 
@@ -245,3 +252,221 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
         hoverlabel={"align": "left"},
     )
     return fig
+
+
+def _date_bounds(today: date) -> tuple[date, date]:
+    """The dates the form and the record form accept: six years back, two years ahead."""
+    return date(today.year - 6, 1, 1), date(today.year + 2, 12, 31)
+
+
+# --- the sections of the page, in order -------------------------------------------------------------------
+
+
+def intro() -> None:
+    st.markdown(tr("timeline.intro"))
+    st.caption(tr("timeline.privacy"))
+
+
+def periods_form(store: Store, today: date) -> None:
+    """Sick periods and the advanced options; saved only when every rule holds."""
+    ensure_form(repo.load_timeline_input(store))
+    earliest, latest = _date_bounds(today)
+    with st.container(border=True):
+        st.subheader(tr("timeline.periods_title"))
+        st.caption(tr("timeline.periods_help"))
+        rows = list(st.session_state[ROWS_KEY])
+        for number, row in enumerate(rows, start=1):
+            cols = st.columns([3, 3, 2], vertical_alignment="bottom")
+            cols[0].date_input(
+                f"{tr('timeline.period_label', number=number)} — {tr('timeline.start')}",
+                key=start_key(row),
+                min_value=earliest,
+                max_value=latest,
+                format="DD-MM-YYYY",
+            )
+            cols[1].date_input(
+                f"{tr('timeline.period_label', number=number)} — {tr('timeline.end')}",
+                key=end_key(row),
+                min_value=earliest,
+                max_value=latest,
+                format="DD-MM-YYYY",
+                help=tr("timeline.end_help"),
+            )
+            if len(rows) > 1:
+                cols[2].button(
+                    tr("timeline.remove_period", number=number),
+                    key=f"tl_remove_{row}",
+                    on_click=remove_row,
+                    args=(row,),
+                    icon=":material/delete:",
+                )
+        st.button(tr("timeline.add_period"), key="tl_add_period", on_click=add_row, icon=":material/add:")
+        _advanced_options(earliest, latest)
+        if st.button(tr("timeline.save"), key="tl_save", type="primary", icon=":material/save:"):
+            try:
+                candidate = validated_input(form_values(), today)
+                repo.save_timeline_input(store, candidate)
+            except Spoor2Error as error:
+                show_error(error)
+            else:
+                st.success(tr("timeline.saved"), icon=":material/check:")
+
+
+def _advanced_options(earliest: date, latest: date) -> None:
+    with st.expander(tr("timeline.advanced")):
+        left, right = st.columns(2)
+        left.number_input(
+            tr("timeline.sanction_weeks"), key="tl_sanction", min_value=0, step=1, help=tr("timeline.sanction_help")
+        )
+        right.number_input(
+            tr("timeline.extension_weeks"), key="tl_extension", min_value=0, step=1, help=tr("timeline.extension_help")
+        )
+        left.date_input(
+            tr("timeline.early_iva"),
+            key="tl_early_iva",
+            min_value=earliest,
+            max_value=latest,
+            format="DD-MM-YYYY",
+            help=tr("timeline.early_iva_help"),
+        )
+        right.date_input(
+            tr("timeline.contract_end"),
+            key="tl_contract_end",
+            min_value=earliest,
+            max_value=latest,
+            format="DD-MM-YYYY",
+            help=tr("timeline.contract_end_help"),
+        )
+
+
+def saved_standing(store: Store, today: date) -> SavedStanding | None:
+    """The saved timeline and where I stand; None (and why) when nothing is saved or it no longer validates."""
+    try:
+        loaded = repo.load_standing(store, today)
+    except Spoor2Error as error:  # a saved input that no longer validates: say so, never crash
+        st.warning(tr("timeline.saved_problem", message=error.message(lang())))
+        return None
+    if loaded is None:
+        st.info(tr("timeline.not_saved_yet"), icon=":material/info:")
+    return loaded
+
+
+def where_i_stand(loaded: SavedStanding) -> None:
+    """Sick week and days, the first sick day, and what the count and the steps look like now."""
+    timeline, standing = loaded.timeline, loaded.standing
+    st.subheader(tr("timeline.where_title"))
+    cols = st.columns(3)
+    cols[0].metric(tr("timeline.sick_week"), standing.sick_week)
+    cols[1].metric(tr("timeline.sick_days"), standing.sick_days)
+    cols[2].metric(tr("timeline.first_sick_day"), fdate(timeline.first_sick_day, "medium"))
+    if standing.sick_now:
+        st.caption(tr("timeline.sick_now"))
+    elif standing.continues_count_until is not None and not standing.count_closed:
+        st.info(tr("timeline.recovered_until", date=fdate(standing.continues_count_until)), icon=":material/info:")
+    elif standing.count_closed:
+        st.info(tr("timeline.count_closed"), icon=":material/info:")
+    if timeline.dropped_periods:
+        st.caption(tr("timeline.dropped", date=fdate(timeline.first_sick_day)))
+    if timeline.gap_days:
+        st.caption(tr("timeline.gap_days", days=timeline.gap_days))
+    if standing.missing:
+        st.warning(tr("timeline.flagged", count=len(standing.missing)), icon=":material/warning:")
+    if standing.done_late:
+        st.info(tr("timeline.done_late", count=len(standing.done_late)), icon=":material/schedule:")
+
+
+def chart_and_table(loaded: SavedStanding, today: date) -> None:
+    """The chart with today's line, the table of every step, and the calendar file."""
+    timeline, standing = loaded.timeline, loaded.standing
+    st.subheader(tr("timeline.chart_title"))
+    plotly_chart(timeline_chart(timeline, standing, today), key="tl_chart")
+    st.caption(tr("timeline.chart_caption"))
+
+    st.subheader(tr("timeline.table_title"))
+    table = pd.DataFrame(table_rows(timeline, standing))
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="tl_table",
+        height=table_height(len(table)),
+        column_config=table_columns(),
+    )
+    st.download_button(
+        tr("timeline.ics_download"),
+        data=timeline_to_ics(timeline, lang(), standing),
+        file_name=tr("timeline.ics.file_name"),
+        mime="text/calendar",
+        key="timeline_ics",
+        icon=":material/calendar_month:",
+        help=tr("timeline.ics_help"),
+    )
+
+
+def details(store: Store, loaded: SavedStanding) -> None:
+    """Per step: the rule, notes, why it is indicative, the sources, and when it was done."""
+    timeline, standing = loaded.timeline, loaded.standing
+    st.subheader(tr("timeline.details_title"))
+    notes = repo.milestone_notes(store)
+    for item in timeline.milestones:
+        status = standing.of(item.id)
+        title = f"{when_text(item)} — {label(item)} · {tr(f'milestones.status.{status.status}')}"
+        with st.expander(title):
+            st.markdown(f"**{tr('timeline.detail_rule')}:** {md_escape(milestone_rule(item, lang()))}")
+            for note in milestone_notes(item, lang()):
+                st.markdown(f"- {md_escape(note)}")
+            reason = indicative_reason(item, lang())
+            if reason:
+                st.markdown(f"**{tr('timeline.detail_indicative')}:** {md_escape(reason)}")
+            st.markdown(f"**{tr('timeline.detail_sources')}:** {sources_markdown(item.sources)}")
+            if status.done_on is not None:
+                st.success(tr("timeline.detail_done", date=fdate(status.done_on)), icon=":material/check:")
+                if notes.get(item.id):
+                    user_text(notes[item.id])
+
+
+def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
+    """Record a step as done (with a date and a note), and undo a record."""
+    st.subheader(tr("timeline.record_title"))
+    st.caption(tr("timeline.record_help"))
+    earliest, latest = _date_bounds(today)
+    recordable = [item.id for item in loaded.timeline.milestones if item.recordable]
+    record_labels = {mid: tr(f"milestones.{mid}.label") for mid in recordable}
+    with st.form("tl_record_form", clear_on_submit=True, border=True):
+        chosen = st.selectbox(
+            tr("timeline.record_milestone"),
+            recordable,
+            format_func=record_labels.__getitem__,
+            key="tl_record_milestone",
+        )
+        done_on = st.date_input(
+            tr("timeline.record_date"),
+            value=today,
+            min_value=earliest,
+            max_value=latest,
+            format="DD-MM-YYYY",
+            key="tl_record_date",
+        )
+        note = st.text_area(tr("timeline.record_note"), max_chars=repo.MAX_NOTE_CHARS, key="tl_record_note")
+        if st.form_submit_button(tr("timeline.record_save"), icon=":material/task_alt:", key="tl_record_save"):
+            try:
+                check_done_on(done_on, today)
+                repo.record_milestone(store, chosen, done_on, note or "")
+            except Spoor2Error as error:
+                show_error(error)
+            else:
+                flash("success", tr("timeline.recorded", milestone=record_labels[chosen], date=fdate(done_on)))
+                st.rerun()
+
+    records = repo.milestone_records(store)
+    if not records:
+        return
+    st.markdown(f"**{tr('timeline.recorded_title')}**")
+    for mid, when in sorted(records.items(), key=lambda pair: pair[1]):
+        if mid not in record_labels:
+            continue
+        cols = st.columns([6, 2], vertical_alignment="center")
+        cols[0].markdown(f"{fdate(when)} — {record_labels[mid]}")
+        if cols[1].button(tr("timeline.clear"), key=f"tl_clear_{mid}", icon=":material/undo:"):
+            repo.clear_milestone(store, mid)
+            flash("success", tr("timeline.cleared", milestone=record_labels[mid]))
+            st.rerun()
