@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from spoor2.cli.timeline import parse_date_arg
 from spoor2.errors import InvalidInput
 from spoor2.i18n import normalise_lang, t
 from spoor2.legal.sources import get_source
@@ -54,15 +55,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run_questions)
 
 
-def _as_date(value: object) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidInput("invalid_date", value=value) from None
-
-
 def parse_done(items: list[str], as_of: date) -> dict[str, date]:
     """``ID`` or ``ID=YYYY-MM-DD``; an id without a date counts as done on the as-of date."""
     out: dict[str, date] = {}
@@ -73,7 +65,7 @@ def parse_done(items: list[str], as_of: date) -> dict[str, date]:
             raise InvalidInput("questions.error.bad_done", value=item)
         if mid not in RECORDABLE:
             raise InvalidInput("unknown_milestone", milestone=mid)
-        out[mid] = _as_date(when.strip()) if sep else as_of
+        out[mid] = parse_date_arg(when.strip()) if sep else as_of
     return out
 
 
@@ -94,7 +86,7 @@ def run_questions(args: argparse.Namespace) -> int:
     from spoor2.store.timeline import load_standing
 
     lang = normalise_lang(args.lang)
-    as_of = _as_date(args.as_of) if getattr(args, "as_of", None) else date.today()
+    as_of = parse_date_arg(args.as_of) if getattr(args, "as_of", None) else date.today()
     done = parse_done(args.done, as_of)
     answers = _pairs(args.answer, ANSWER_KEYS, ANSWER_VALUES, "questions.error.bad_answer", "answer")
     documents = _pairs(args.document, document_ids(), DOC_STATES, "questions.error.bad_document", "document")
