@@ -3,7 +3,8 @@
 Working days follow the Algemene termijnenwet (Atw) art. 3: Monday–Friday except New
 Year's Day, Good Friday, Easter Monday, King's Day, 5 May (every year), Ascension Day,
 Whit Monday and both Christmas days. Strictly the Atw does not govern the 42-week report;
-UWV's "werkdag" is read this way (poortwachter.md §10) and the app flags that assumption.
+UWV's "werkdag" is read this way (docs/rules.md#working-day-shift) and the app
+flags that assumption.
 
 >>> easter_sunday(2026), easter_sunday(2027), easter_sunday(2028)
 (datetime.date(2026, 4, 5), datetime.date(2027, 3, 28), datetime.date(2028, 4, 16))

@@ -3,7 +3,7 @@
 Pure rules: no Streamlit, no SQL. A log of one's own activities is evidence in spoor 2: UWV checks at
 the WIA application whether enough was done to find work elsewhere (Regeling procesgang art. 6 lid 1,
 the re-integratieverslag includes the employee's own view; Beleidsregels beoordelingskader poortwachter
-§ 6, 8 en 9), see ``../shared/domain/poortwachter.md`` §7.6 and §7.7.
+§ 6, 8 en 9); the sources are ``procesgang_6``, ``beleidsregels_8_9`` and ``wia_25_9`` in content/legal/.
 
 ISO weeks are the unit of the weekly target; years with 53 weeks exist:
 
