@@ -1,7 +1,11 @@
-"""What every page shares: language, the store, messages, sources and the legal footer.
+"""What every page shares: page config, language, navigation, the store, messages, sources and the footer.
 
-This module and the page scripts are the only places that import Streamlit. Converting
-widget values into ``spoor2`` models happens here (see :mod:`pages.forms`) or in the store.
+The app follows Streamlit's own multipage convention: ``app.py`` is the home page and every
+script in ``pages/`` is a page, its URL path its file name (``pages/my-data.py`` is ``/my-data``).
+Streamlit's generated navigation is switched off (``client.showSidebarNavigation = false``);
+:func:`page_start` draws the translated one, so the very first request of a fresh server shows
+the page with its frame in one run. Only ``ui/``, ``app.py`` and ``pages/`` import Streamlit;
+widget values become ``spoor2`` models in the page's ``ui`` module or in the store.
 """
 
 from __future__ import annotations
