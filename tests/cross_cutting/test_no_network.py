@@ -157,3 +157,99 @@ def test_no_network_library_is_imported_by_the_app():
     assert all(
         name == "urllib.parse" for path in files for name in _imported_modules(path) if name.startswith("urllib")
     )
+
+
+# --- the real server process ---------------------------------------------------------------------------
+
+SOCKET_GUARD = """
+import ipaddress, os, socket
+
+_LOG = os.environ["SPOOR2_SOCKET_LOG"]
+
+
+def _local(host):
+    name = host.decode() if isinstance(host, bytes) else str(host)
+    if name in ("", "localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(name.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _check(what, address):
+    if isinstance(address, tuple) and address and address[0] is not None and not _local(address[0]):
+        with open(_LOG, "a") as log:
+            log.write(f"{what} {address!r}\\n")
+        raise OSError(f"network access refused by the test guard: {what} {address!r}")
+
+
+_connect, _connect_ex, _getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+
+
+def connect(self, address):
+    _check("connect", address)
+    return _connect(self, address)
+
+
+def connect_ex(self, address):
+    _check("connect_ex", address)
+    return _connect_ex(self, address)
+
+
+def getaddrinfo(host, *args, **kwargs):
+    _check("getaddrinfo", (host,))
+    return _getaddrinfo(host, *args, **kwargs)
+
+
+socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = connect, connect_ex, getaddrinfo
+"""
+
+
+def test_the_real_server_contacts_nothing_but_this_computer(tmp_path):
+    """D3: ``python -m streamlit run app.py`` with the project's config (no address on the command line)
+    starts, serves every page and its health check, and never reaches for another host: no
+    external-IP lookup (Streamlit does one in headless mode when ``server.address`` is not set)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(SOCKET_GUARD, encoding="utf-8")
+    log, data = tmp_path / "sockets.log", tmp_path / "server-data"
+    data.mkdir()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(guard), str(ROOT)]), "SPOOR2_SOCKET_LOG": str(log)}
+    env |= {"SPOOR2_DATA_DIR": str(data)}
+    env.pop("SPOOR2_DATABASE_URL", None)
+    output = (tmp_path / "streamlit.log").open("w")
+    # only the port differs from `make run`: address, headless and statistics come from .streamlit/config.toml
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+        cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        base, deadline, ready = f"http://127.0.0.1:{port}", time.monotonic() + 60, False
+        while time.monotonic() < deadline and not ready:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    ready = response.status == 200
+            except OSError:
+                time.sleep(0.3)
+        assert ready, (tmp_path / "streamlit.log").read_text()
+        for page in PAGES:
+            with urllib.request.urlopen(f"{base}/{page.url_path}", timeout=10) as response:
+                assert response.status == 200
+        time.sleep(2)  # the external-IP lookup runs in the background right after start
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        output.close()
+    assert (guard / "sitecustomize.py").exists()
+    attempts = log.read_text() if log.exists() else ""
+    assert attempts == "", attempts
