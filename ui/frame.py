@@ -10,9 +10,9 @@ widget values become ``spoor2`` models in the page's ``ui`` module or in the sto
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -131,6 +131,102 @@ def tr(key: str, **params: object) -> str:
 
 def fdate(value, fmt: str = "long") -> str:  # type: ignore[no-untyped-def]
     return format_date(value, lang(), fmt)
+
+
+# --- choices: a widget's value is an id, whatever its label says ---------------------------------------
+
+#: The id each choice widget (radio, selectbox, multiselect, segmented control, pills) holds, by
+#: widget key. Streamlit's browser side sends back the *label* of a choice; when the label changes
+#: (another language, "(in progress)" instead of "(not started)") a label sent by a page that
+#: was drawn before the change matches no option any more, and Streamlit falls back to the first
+#: option or to nothing. The id kept here is the person's choice; the widget only shows it.
+CHOICES_KEY = "_choices"
+
+
+def chosen(key: str, default: Any = None, options: Sequence[Any] | None = None) -> Any:
+    """The id (or the ids of a multi-select) the choice widget ``key`` holds.
+
+    With ``options``, a value the widget has just sent that is one of them wins: a button callback
+    may run before the widget's own callback when both changed in one run.
+    """
+    if options is not None and key in st.session_state:
+        live = st.session_state[key]
+        values = live if isinstance(live, list | tuple) else [live]
+        if live is not None and all(v in options for v in values):
+            return live
+    return st.session_state.get(CHOICES_KEY, {}).get(key, default)
+
+
+def has_choice(key: str) -> bool:
+    """Whether the choice widget ``key`` holds a choice of this session (even "nothing chosen")."""
+    return key in st.session_state.get(CHOICES_KEY, {})
+
+
+def set_choice(key: str, value: Any) -> None:
+    """Set what the choice widget ``key`` holds (before it is drawn, or in a callback)."""
+    st.session_state.setdefault(CHOICES_KEY, {})[key] = value
+
+
+def forget_choice(key: str) -> None:
+    """Forget the choice of ``key``: the widget shows its default when it is drawn next."""
+    st.session_state.get(CHOICES_KEY, {}).pop(key, None)
+    st.session_state.pop(key, None)
+
+
+def _valid_choice(value: Any, options: Sequence[Any], multi: bool) -> Any:
+    if multi:
+        values = value if isinstance(value, list | tuple) else []
+        return [v for v in values if v in options]
+    return value if value in options else None
+
+
+def id_choice(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    format_func: Callable[[Any], str],
+    default: Any = None,
+    on_change: Callable[..., None] | None = None,
+    args: tuple[Any, ...] = (),
+    **widget_kwargs: Any,
+) -> Any:
+    """Draw ``widget`` (``st.radio``, ``st.selectbox``, ``st.multiselect``, ``st.segmented_control``,
+    ``st.pills``, or the same of a column) with ids as options and ``format_func`` for the labels.
+
+    The chosen id is kept in :data:`CHOICES_KEY` and given to the widget on every run, so a language
+    switch or a changed label never changes or drops the choice. ``default`` is the id (or list of
+    ids) before the person chose; a value put in ``st.session_state[key]`` before the first draw
+    (a saved draft) counts as chosen. ``on_change(*args)`` runs after a real change only. Not for a
+    widget inside ``st.form`` (Streamlit allows no callback there).
+    """
+    multi = getattr(widget, "__name__", "") == "multiselect" or widget_kwargs.get("selection_mode") == "multi"
+    options = list(options)
+    kept = st.session_state.setdefault(CHOICES_KEY, {})
+    if key not in kept:
+        kept[key] = st.session_state.get(key, default)
+    value = _valid_choice(kept[key], options, multi)
+    if value is None and not multi and default in options:
+        value = default
+    kept[key] = value
+    st.session_state[key] = list(value) if multi else value
+
+    def changed() -> None:
+        new = st.session_state.get(key)
+        if multi:
+            new_list = new if isinstance(new, list | tuple) else []
+            if any(v not in options for v in new_list):
+                return  # a label of a page drawn before the labels changed: not the person's choice
+            kept[key] = list(new_list)
+        elif new is None or new in options:
+            kept[key] = new
+        else:
+            return
+        if on_change is not None:
+            on_change(*args)
+
+    return widget(label, options, format_func=format_func, key=key, on_change=changed, **widget_kwargs)
 
 
 # --- the store ------------------------------------------------------------------------------------

@@ -39,8 +39,9 @@ from spoor2.store.orientation import (
     update_profile,
 )
 from ui.charts import plotly_chart
-from ui.frame import fdate, flash, flash_error, lang, sources_markdown, tr
+from ui.frame import chosen, fdate, flash, flash_error, forget_choice, has_choice, id_choice, lang, sources_markdown, tr
 
+CHOICE_KEY = "or_choice"
 LEVEL_VALUE = {"none": 0, "somewhat": 1, "much": 2}
 CHART_COLOUR = "#3b6e8f"
 
@@ -62,7 +63,7 @@ def _mode_key(qid: str) -> str:
 
 def _clear_widgets(q: Questionnaire) -> None:
     for item in q.items:
-        st.session_state.pop(item_key(q.id, item.id), None)
+        forget_choice(item_key(q.id, item.id))
 
 
 def status_label(store: Store, qid: str) -> str:
@@ -80,7 +81,11 @@ def status_label(store: Store, qid: str) -> str:
 
 
 def _screen_answers(q: Questionnaire, screen: int) -> dict[str, Any]:
-    return {item_id: st.session_state.get(item_key(q.id, item_id)) for item_id in q.screens[screen]}
+    def options(item_id: str) -> tuple[Any, ...]:
+        item = q.item(item_id)
+        return q.scale if item.type == "likert" else item.options
+
+    return {item_id: chosen(item_key(q.id, item_id), options=options(item_id)) for item_id in q.screens[screen]}
 
 
 def _merged(store: Store, q: Questionnaire, screen: int) -> dict[str, Any]:
@@ -98,15 +103,16 @@ def _item_widget(q: Questionnaire, item_id: str, texts: dict[str, Any]) -> None:
     item = q.item(item_id)
     key = item_key(q.id, item_id)
     label = str(texts["items"][item_id])
+    # the value is the answer's id (1-5, "much", ["mon", ...]): the labels only show it
     if item.type == "likert":
         scale = texts["scale"]
-        st.radio(label, list(q.scale), index=None, format_func=lambda v: scale[v], key=key, horizontal=True)
+        id_choice(st.radio, label, q.scale, format_func=scale.__getitem__, key=key, index=None, horizontal=True)
     elif item.type == "choice":
         options = texts["options"][item_id]
-        st.radio(label, list(item.options), index=None, format_func=lambda v: options[v], key=key, horizontal=True)
+        id_choice(st.radio, label, item.options, format_func=options.__getitem__, key=key, index=None, horizontal=True)
     else:
         options = texts["options"][item_id]
-        st.multiselect(label, list(item.options), format_func=lambda v: options[v], key=key)
+        id_choice(st.multiselect, label, item.options, format_func=options.__getitem__, key=key, default=[])
 
 
 def render_questionnaire(store: Store, qid: str, today: date) -> None:
@@ -123,7 +129,7 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     # fill the widgets of this screen from the saved draft (widgets of other screens are gone)
     for item_id in q.screens[screen]:
         key = item_key(qid, item_id)
-        if key not in st.session_state and draft is not None and item_id in draft.answers:
+        if not has_choice(key) and draft is not None and item_id in draft.answers:
             saved = draft.answers[item_id]
             # a multi-select holds a list (the draft keeps a tuple: it is frozen)
             st.session_state[key] = list(saved) if isinstance(saved, tuple) else saved
@@ -424,11 +430,14 @@ def intro() -> None:
 def choose_questionnaire(store: Store) -> str:
     """Which questionnaire, each with its state (new, half-finished, done)."""
     labels = {qid: status_label(store, qid) for qid in QUESTIONNAIRE_IDS}
-    choice = st.radio(
+    # the id is the choice: a label that becomes "(in progress)" or Dutch keeps the questionnaire
+    choice = id_choice(
+        st.radio,
         tr("orientation.choose"),
-        list(QUESTIONNAIRE_IDS),
+        QUESTIONNAIRE_IDS,
         format_func=labels.__getitem__,
-        key="or_choice",
+        key=CHOICE_KEY,
+        default=QUESTIONNAIRE_IDS[0],
         horizontal=True,
     )
     st.divider()

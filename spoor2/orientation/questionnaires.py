@@ -65,7 +65,11 @@ class Questionnaire(Model):
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise InvalidInput("orientation.error.unknown_item", item=item_id)
+        raise InvalidInput("orientation.error.unknown_item")  # never the id: a person cannot act on it
+
+    def number(self, item_id: str) -> int:
+        """The question's number as the person sees it (1 for the first question of the questionnaire)."""
+        return [item.id for item in self.items].index(item_id) + 1
 
     def items_of(self, dimension: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.dimension == dimension)
@@ -224,15 +228,15 @@ def validate_answers(q: Questionnaire, answers: Mapping[str, Any]) -> dict[str, 
             continue
         if item.type == "likert":
             if isinstance(value, bool) or not isinstance(value, int) or value not in q.scale:
-                raise InvalidInput("orientation.error.off_scale", item=item_id)
+                raise InvalidInput("orientation.error.off_scale", number=q.number(item_id))
             clean[item_id] = value
         elif item.type == "choice":
             if not isinstance(value, str) or value not in item.options:
-                raise InvalidInput("orientation.error.unknown_option", item=item_id)
+                raise InvalidInput("orientation.error.unknown_option", number=q.number(item_id))
             clean[item_id] = value
         else:
             if not isinstance(value, list | tuple) or any(v not in item.options for v in value):
-                raise InvalidInput("orientation.error.unknown_option", item=item_id)
+                raise InvalidInput("orientation.error.unknown_option", number=q.number(item_id))
             # keep the order of the options, without duplicates
             clean[item_id] = tuple(option for option in item.options if option in value)
     return clean
@@ -378,9 +382,9 @@ def check_profile(fields: Mapping[str, str]) -> dict[str, str]:
     clean: dict[str, str] = {}
     for field, text in fields.items():
         if field not in known:
-            raise InvalidInput("orientation.error.unknown_item", item=field)
+            raise InvalidInput("orientation.error.unknown_item")
         if not isinstance(text, str):
-            raise InvalidInput("orientation.error.unknown_item", item=field)
+            raise InvalidInput("orientation.error.unknown_item")
         if len(text) > MAX_PROFILE_CHARS:
             raise InvalidInput("orientation.error.too_long", maximum=MAX_PROFILE_CHARS)
         clean[field] = text.strip()

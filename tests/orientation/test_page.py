@@ -139,3 +139,21 @@ def test_restart_removes_the_draft(store):
     assert load_draft(store, "interests") is None
     assert t("en", "orientation.restarted") in page_text(at)
     assert at.radio(key="or_interests_r1").value is None
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_answer_off_the_scale_is_named_by_the_questions_number_never_its_id(lang):
+    """Issue 12: "question structure1 is not on the scale" showed an internal id."""
+    from spoor2.errors import InvalidInput
+    from spoor2.orientation.questionnaires import validate_answers
+
+    q = load_questionnaire("values")
+    item_id = q.items[4].id
+    with pytest.raises(InvalidInput) as raised:
+        validate_answers(q, {item_id: "Eens"})
+    message = raised.value.message(lang)
+    assert item_id not in message
+    assert "5" in message
+    with pytest.raises(InvalidInput) as unknown:
+        validate_answers(q, {"nonsense1": 3})
+    assert "nonsense1" not in unknown.value.message(lang)
