@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from spoor2 import dates
-from spoor2.cli.questions import _as_date, _pairs, parse_done
+from spoor2.cli.questions import _pairs, parse_done
+from spoor2.cli.timeline import parse_date_arg
 from spoor2.errors import ImportRejected, Spoor2Error
 from spoor2.i18n import LANGS, catalogue, placeholders, templates
 from spoor2.orientation.questionnaires import (
@@ -152,7 +153,7 @@ def test_date_helpers_hold_on_every_day(day, years):
 @given(st.one_of(texts, any_dates.map(str)))
 def test_cli_dates_are_a_date_or_invalid_input(value):
     try:
-        parsed = _as_date(value)
+        parsed = parse_date_arg(value)
     except Spoor2Error as error:
         assert_clear(error)
     else:
