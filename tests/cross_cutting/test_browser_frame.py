@@ -45,7 +45,7 @@ def test_deep_link_is_the_first_request_after_start(browser, tmp_path, spec, lan
         tab = context.new_page()
         tab.goto(f"{server.url}/{spec.url_path}?lang={lang}")
         title = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
-        tab.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
+        tab.get_by_role("heading", name=title).first.wait_for(timeout=90_000)  # a cold server on a busy machine
         wait_for_app(tab)
         # our own, translated navigation — never Streamlit's list of file names
         sidebar = tab.locator("[data-testid='stSidebar']")
