@@ -25,7 +25,7 @@ from spoor2.rights.topics import (
 from spoor2.store import Store
 from spoor2.store.timeline import SavedStanding, load_standing
 from spoor2.timeline.rules import Timeline
-from ui.frame import fdate, lang, page_script, show_error, tr
+from ui.frame import fdate, id_choice, lang, page_script, show_error, tr
 
 TOPIC_PARAM = "topic"
 VIEW_PARAM = "view"
@@ -107,7 +107,7 @@ def restore_answers(default_week: int | None) -> None:
         st.session_state[WEEK_KEY] = kept.get(WEEK_KEY, default_week)
     for key, default in ((SPOOR2_KEY, "unsure"), (DISAGREEMENT_KEY, "no")):
         if key not in st.session_state:
-            st.session_state[key] = kept.get(key, default)
+            st.session_state[key] = kept.get(key, default)  # the first draw of ``id_choice`` takes it
 
 
 def keep_answers() -> None:
@@ -210,18 +210,23 @@ def guided_start(saved: SavedStanding | None) -> Situation:
         )
         if timeline_week is not None:
             st.caption(tr("rights.q_week_from_timeline", week=timeline_week))
-        spoor2 = st.radio(
+        # the answers are ids ("yes", "no", "unsure"): a language switch keeps them
+        spoor2 = id_choice(
+            st.radio,
             tr("rights.q_spoor2"),
-            options=["yes", "no", "unsure"],
+            ("yes", "no", "unsure"),
             format_func=answer_labeller(lang()),
             key=SPOOR2_KEY,
+            default="unsure",
             horizontal=True,
         )
-        disagreement = st.radio(
+        disagreement = id_choice(
+            st.radio,
             tr("rights.q_disagreement"),
-            options=["yes", "no"],
+            ("yes", "no"),
             format_func=answer_labeller(lang()),
             key=DISAGREEMENT_KEY,
+            default="no",
             horizontal=True,
         )
     keep_answers()

@@ -31,3 +31,23 @@ def test_opening_a_topic_puts_it_in_the_address_bar(page, app_server):  # noqa: 
     wait_for_app(page)
     page.get_by_role("heading", name=get_topic("en", "expats").title).wait_for()
     assert "topic=expats" in page.url
+
+
+def test_the_guided_start_keeps_its_answers_after_a_language_switch(page, app_server):  # noqa: F811
+    """Issue 12: after a switch to Dutch the guided start's radios showed no selection at the next click."""
+    page.goto(app_server.url + "/rights?lang=en")
+    wait_for_app(page)
+    page.get_by_role("radiogroup", name=t("en", "rights.q_spoor2")).get_by_text(
+        t("en", "rights.answer.yes"), exact=True
+    ).click()
+    wait_for_app(page)
+    page.get_by_text("Nederlands", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("radiogroup", name=t("nl", "rights.q_disagreement")).get_by_text(
+        t("nl", "rights.answer.yes"), exact=True
+    ).click()  # the next click after the switch
+    wait_for_app(page)
+    spoor2 = page.get_by_role("radiogroup", name=t("nl", "rights.q_spoor2"))
+    assert spoor2.get_by_role("radio", name=t("nl", "rights.answer.yes"), exact=True).is_checked()
+    disagreement = page.get_by_role("radiogroup", name=t("nl", "rights.q_disagreement"))
+    assert disagreement.get_by_role("radio", name=t("nl", "rights.answer.yes"), exact=True).is_checked()
