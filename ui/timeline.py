@@ -29,11 +29,12 @@ from spoor2.timeline.rules import (
     Timeline,
     TimelineInput,
     check_done_on,
+    in_order,
     validate_timeline_input,
 )
 from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_rule
 from ui.charts import plotly_chart
-from ui.frame import fdate, flash, lang, md_escape, show_error, sources_markdown, tr, user_text
+from ui.frame import fdate, flash, flash_error, lang, md_escape, show_error, sources_markdown, tr, user_text
 
 ROWS_KEY = "tl_rows"
 NEXT_ROW_KEY = "tl_next_row"
@@ -106,10 +107,34 @@ def form_to_input(values: Mapping[str, Any]) -> TimelineInput:
 
 
 def validated_input(values: Mapping[str, Any], today: date) -> TimelineInput:
-    """Form → input, with every rule checked before anything is written."""
-    inp = form_to_input(values)
+    """Form → input (periods oldest first), with every rule checked before anything is written."""
+    inp = in_order(form_to_input(values))
     validate_timeline_input(inp, today)
     return inp
+
+
+def rows_in_order() -> None:
+    """Show the rows oldest first (as the rules number them); rows without a first day go last."""
+    state = st.session_state
+    far = date.max
+
+    def start(row: int) -> date:
+        value = state.get(start_key(row))
+        return value if isinstance(value, date) else far
+
+    state[ROWS_KEY] = sorted(state[ROWS_KEY], key=start)
+
+
+def _on_save(store: Store, today: date) -> None:
+    """Callback of "Save my timeline": the periods in order, every rule checked, then saved."""
+    rows_in_order()
+    try:
+        candidate = validated_input(form_values(), today)
+        repo.save_timeline_input(store, candidate)
+    except Spoor2Error as error:
+        flash_error(error)
+    else:
+        flash("success", tr("timeline.saved"))
 
 
 def ensure_form(saved: TimelineInput | None) -> None:
@@ -283,6 +308,7 @@ def periods_form(store: Store, today: date) -> None:
                 min_value=earliest,
                 max_value=latest,
                 format="DD-MM-YYYY",
+                value=None,  # no date until the person gives one, and it can be cleared again
             )
             cols[1].date_input(
                 f"{tr('timeline.period_label', number=number)} — {tr('timeline.end')}",
@@ -290,6 +316,7 @@ def periods_form(store: Store, today: date) -> None:
                 min_value=earliest,
                 max_value=latest,
                 format="DD-MM-YYYY",
+                value=None,  # "still sick": the field can be cleared (a default date would snap back)
                 help=tr("timeline.end_help"),
             )
             if len(rows) > 1:
@@ -302,14 +329,14 @@ def periods_form(store: Store, today: date) -> None:
                 )
         st.button(tr("timeline.add_period"), key="tl_add_period", on_click=add_row, icon=":material/add:")
         _advanced_options(earliest, latest)
-        if st.button(tr("timeline.save"), key="tl_save", type="primary", icon=":material/save:"):
-            try:
-                candidate = validated_input(form_values(), today)
-                repo.save_timeline_input(store, candidate)
-            except Spoor2Error as error:
-                show_error(error)
-            else:
-                st.success(tr("timeline.saved"), icon=":material/check:")
+        st.button(
+            tr("timeline.save"),
+            key="tl_save",
+            type="primary",
+            icon=":material/save:",
+            on_click=_on_save,
+            args=(store, today),
+        )
 
 
 def _advanced_options(earliest: date, latest: date) -> None:
@@ -327,6 +354,7 @@ def _advanced_options(earliest: date, latest: date) -> None:
             min_value=earliest,
             max_value=latest,
             format="DD-MM-YYYY",
+            value=None,
             help=tr("timeline.early_iva_help"),
         )
         right.date_input(
@@ -335,6 +363,7 @@ def _advanced_options(earliest: date, latest: date) -> None:
             min_value=earliest,
             max_value=latest,
             format="DD-MM-YYYY",
+            value=None,
             help=tr("timeline.contract_end_help"),
         )
 

@@ -125,6 +125,24 @@ EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2999, 12, 31)
 
 
+def in_order(inp: TimelineInput) -> TimelineInput:
+    """The same input with its periods oldest first: a person may enter them in any order.
+
+    The periods are ordered by their first sick day before any rule looks at them (the rules
+    then speak of "period 1" as the oldest). An input already in order is returned as it is.
+    """
+    periods = tuple(sorted(inp.periods, key=lambda period: period.start))
+    if periods == inp.periods:
+        return inp
+    return TimelineInput(
+        periods=periods,
+        wage_sanction_weeks=inp.wage_sanction_weeks,
+        extension_weeks=inp.extension_weeks,
+        early_iva_applied=inp.early_iva_applied,
+        contract_end=inp.contract_end,
+    )
+
+
 def validate_timeline_input(inp: TimelineInput, as_of: date | None = None) -> None:
     """Every rule about the input, in the order a person should fix them; raises :class:`InvalidInput`.
 

@@ -169,3 +169,46 @@ def test_home_invites_first_and_shows_where_i_stand_after_saving(lang):
     assert t(lang, "home.where_title") in text
     assert t(lang, "home.start_title") not in text
     assert {m.label: m.value for m in home.metric}[t(lang, "home.sick_week")] == "15"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_periods_may_be_entered_in_any_order_the_current_one_first(lang, store):
+    """Issue 12: the current period, then "Add a sick period" for an earlier spell, was refused."""
+    at = open_page("timeline.py", lang=lang)
+    at.date_input(key="tl_start_0").set_value(FIRST)
+    at.button(key="tl_add_period").click().run()
+    at.date_input(key="tl_start_1").set_value(FIRST - timedelta(days=60))
+    at.date_input(key="tl_end_1").set_value(FIRST - timedelta(days=20))
+    at.button(key="tl_save").click().run()
+    assert_no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    saved = load_timeline_input(store)
+    assert saved is not None
+    assert saved.periods == (
+        SickPeriod(start=FIRST - timedelta(days=60), end=FIRST - timedelta(days=20)),
+        SickPeriod(start=FIRST),
+    )
+    # the form now shows them oldest first, as they were saved
+    starts = [w.value for w in at.date_input if w.key and w.key.startswith("tl_start_")]
+    assert starts == [FIRST - timedelta(days=60), FIRST]
+
+
+def test_an_end_date_can_be_cleared(store):
+    """Issue 12: an end date snapped back when the person cleared it."""
+    save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=FIRST, end=FIRST + timedelta(days=10)),)))
+    at = open_page("timeline.py", lang="nl")
+    assert at.date_input(key="tl_end_0").value == FIRST + timedelta(days=10)
+    at.date_input(key="tl_end_0").set_value(None).run()
+    assert at.date_input(key="tl_end_0").value is None
+    at.button(key="tl_save").click().run()
+    assert_no_exception(at)
+    assert load_timeline_input(store) == TimelineInput(periods=(SickPeriod(start=FIRST),))
+
+
+def test_every_date_field_of_the_timeline_reads_day_month_year_and_may_be_empty(store):
+    save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=FIRST),)))
+    at = open_page("timeline.py", lang="nl")
+    for widget in at.date_input:
+        assert widget.proto.format == "DD-MM-YYYY", widget.key
+    optional = [w for w in at.date_input if w.key != "tl_record_date"]
+    assert all(len(w.proto.default) == 0 for w in optional), [w.key for w in optional if w.proto.default]
