@@ -34,9 +34,24 @@ from spoor2.timeline.rules import (
 )
 from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_rule
 from ui.charts import plotly_chart
-from ui.frame import fdate, flash, flash_error, lang, md_escape, show_error, sources_markdown, tr, user_text
+from ui.frame import (
+    chosen,
+    fdate,
+    flash,
+    flash_error,
+    forget_choice,
+    id_choice,
+    lang,
+    md_escape,
+    sources_markdown,
+    tr,
+    user_text,
+)
 
 ROWS_KEY = "tl_rows"
+RECORD_MILESTONE_KEY = "tl_record_milestone"
+RECORD_DATE_KEY = "tl_record_date"
+RECORD_NOTE_KEY = "tl_record_note"
 NEXT_ROW_KEY = "tl_next_row"
 OPTION_KEYS = {
     "wage_sanction_weeks": "tl_sanction",
@@ -453,6 +468,25 @@ def details(store: Store, loaded: SavedStanding) -> None:
                     user_text(notes[item.id])
 
 
+def _on_record(store: Store, today: date, recordable: list[str], labels: Mapping[str, str]) -> None:
+    """Callback of "Record": check the date, record, say so, and empty the fields for the next step."""
+    chosen_id = chosen(RECORD_MILESTONE_KEY, options=recordable)
+    done_on = st.session_state.get(RECORD_DATE_KEY)
+    note = st.session_state.get(RECORD_NOTE_KEY) or ""
+    if chosen_id not in recordable or not isinstance(done_on, date):
+        return
+    try:
+        check_done_on(done_on, today)
+        repo.record_milestone(store, chosen_id, done_on, note)
+    except Spoor2Error as error:
+        flash_error(error)
+        return
+    flash("success", tr("timeline.recorded", milestone=labels[chosen_id], date=fdate(done_on)))
+    forget_choice(RECORD_MILESTONE_KEY)
+    for key in (RECORD_DATE_KEY, RECORD_NOTE_KEY):
+        st.session_state.pop(key, None)
+
+
 def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
     """Record a step as done (with a date and a note), and undo a record."""
     st.subheader(tr("timeline.record_title"))
@@ -460,31 +494,33 @@ def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
     earliest, latest = _date_bounds(today)
     recordable = [item.id for item in loaded.timeline.milestones if item.recordable]
     record_labels = {mid: tr(f"milestones.{mid}.label") for mid in recordable}
-    with st.form("tl_record_form", clear_on_submit=True, border=True):
-        chosen = st.selectbox(
+    # no st.form: a form's choice is sent back as its label when submitted, so after a language
+    # switch it would match no milestone (or the wrong one); the callback clears the fields after use
+    with st.container(border=True):
+        id_choice(
+            st.selectbox,
             tr("timeline.record_milestone"),
             recordable,
             format_func=record_labels.__getitem__,
-            key="tl_record_milestone",
+            key=RECORD_MILESTONE_KEY,
+            default=recordable[0] if recordable else None,
         )
-        done_on = st.date_input(
+        st.date_input(
             tr("timeline.record_date"),
             value=today,
             min_value=earliest,
             max_value=latest,
             format="DD-MM-YYYY",
-            key="tl_record_date",
+            key=RECORD_DATE_KEY,
         )
-        note = st.text_area(tr("timeline.record_note"), max_chars=repo.MAX_NOTE_CHARS, key="tl_record_note")
-        if st.form_submit_button(tr("timeline.record_save"), icon=":material/task_alt:", key="tl_record_save"):
-            try:
-                check_done_on(done_on, today)
-                repo.record_milestone(store, chosen, done_on, note or "")
-            except Spoor2Error as error:
-                show_error(error)
-            else:
-                flash("success", tr("timeline.recorded", milestone=record_labels[chosen], date=fdate(done_on)))
-                st.rerun()
+        st.text_area(tr("timeline.record_note"), max_chars=repo.MAX_NOTE_CHARS, key=RECORD_NOTE_KEY)
+        st.button(
+            tr("timeline.record_save"),
+            icon=":material/task_alt:",
+            key="tl_record_save",
+            on_click=_on_record,
+            args=(store, today, recordable, record_labels),
+        )
 
     records = repo.milestone_records(store)
     if not records:

@@ -212,3 +212,19 @@ def test_every_date_field_of_the_timeline_reads_day_month_year_and_may_be_empty(
         assert widget.proto.format == "DD-MM-YYYY", widget.key
     optional = [w for w in at.date_input if w.key != "tl_record_date"]
     assert all(len(w.proto.default) == 0 for w in optional), [w.key for w in optional if w.proto.default]
+
+
+def test_the_record_form_is_empty_after_use_and_keeps_its_choice_over_a_language_switch(store):
+    """Issue 12: a form keeps its values after success; a choice must be an id, not a label."""
+    save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=FIRST),)))
+    at = open_page("timeline.py", lang="en")
+    at.selectbox(key="tl_record_milestone").set_value("action_plan_due").run()
+    at.radio(key="lang_choice").set_value("nl").run()
+    assert at.selectbox(key="tl_record_milestone").value == "action_plan_due"
+    at.date_input(key="tl_record_date").set_value(FIRST + timedelta(days=50))
+    at.text_area(key="tl_record_note").input("Per e-mail")
+    at.button(key="tl_record_save").click().run()
+    assert_no_exception(at)
+    assert milestone_records(store) == {"action_plan_due": FIRST + timedelta(days=50)}
+    assert at.text_area(key="tl_record_note").value == ""
+    assert at.date_input(key="tl_record_date").value == TODAY
