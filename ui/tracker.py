@@ -302,15 +302,11 @@ def quick_add(store: Store, today: date) -> None:
         "channel": add_channel, "contact_person": add_contact, "follow_up": add_follow, "fits_limitations": add_fit,
         "goal": add_goal, "outcome": add_outcome, "notes": add_notes, "evidence_link": add_link,
     }  # fmt: skip
-    stored_file = None
     try:
-        validate_activity(raw, today=today)  # every rule first: nothing is stored when the form is wrong
-        if add_file is not None:
-            stored_file = repo.save_evidence(store, add_file.name, add_file.getvalue())
-        activity = validate_activity({**raw, "evidence_file": stored_file}, today=today)
-        repo.add_activity(store, activity, today=today)
+        activity = validate_activity(raw, today=today)  # every rule first: nothing is stored when the form is wrong
+        upload = None if add_file is None else repo.EvidenceUpload(add_file.name, add_file.getvalue())
+        repo.add_activity(store, activity, today=today, evidence=upload)  # row and file in one transaction
     except Spoor2Error as error:
-        repo.discard_evidence(store, stored_file)
         show_error(error)
     else:
         for key in ("tr_add_org", "tr_add_role", "tr_add_notes", "tr_add_outcome", "tr_add_link"):
@@ -443,11 +439,11 @@ def _evidence_downloads(store: Store, shown: list[Activity]) -> None:
         return
     with st.expander(tr("tracker.table.evidence_title")):
         for a in with_files:
-            path = repo.evidence_path(store, a.evidence_file or "")
-            if path is not None:
+            stored = repo.evidence_file(store, a.evidence_file or "")
+            if stored is not None:
                 st.download_button(
                     tr("tracker.table.evidence_download", organisation=a.organisation, date=fdate(a.activity_date)),
-                    data=path.read_bytes(), file_name=f"evidence-{a.activity_date}-{path.name}",
+                    data=stored.content, file_name=f"evidence-{a.activity_date}-{stored.name}",
                     key=f"tr_evidence_{a.id}",
                 )  # fmt: skip
 

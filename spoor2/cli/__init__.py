@@ -4,7 +4,9 @@ One module per capability (``spoor2/cli/<capability>.py``), each with ``register
 which adds a sub-parser whose ``handler`` takes the parsed arguments and returns an exit code.
 The commands are named after the capability (``tracker``, ``my-data``); the older names
 ``activities`` and ``data`` stay accepted as aliases.
-Invalid input: exit status 2, a one-line message on stderr, nothing on stdout.
+Invalid input: exit status 2, a one-line message on stderr, nothing on stdout. So is a failure
+of the disk or the database (full, read-only, damaged, a folder where a file belongs): a message
+in the person's language, never a traceback and never the data of a statement.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from spoor2.cli import my_data, questions, timeline, tracker
 from spoor2.errors import Spoor2Error
+from spoor2.store import store_failure
 
 COMMANDS = (timeline, questions, tracker, my_data)
 EXIT_INVALID = 2
@@ -43,4 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except Spoor2Error as error:
         sys.stderr.write(error.message(lang).replace("\n", " ") + "\n")
+        return EXIT_INVALID
+    except (OSError, SQLAlchemyError) as error:  # the disk or the database, after the store's own checks
+        sys.stderr.write(store_failure(error).message(lang) + "\n")
         return EXIT_INVALID

@@ -37,6 +37,7 @@ def register(subparsers: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    data_io.check_export_target(args.file)  # before anything is read: never a folder, a device or ''
     store = Store()
     target = data_io.export_to_file(store, args.file)
     total = sum(data_io.counts(store).values())

@@ -20,6 +20,7 @@ from spoor2.errors import ImportRejected, InvalidInput
 from spoor2.i18n import t
 from spoor2.store import Store
 from spoor2.store import tracker as repo
+from spoor2.store.my_data import check_export_target, write_private_file
 from spoor2.tracker import import_export as tracker_io
 from spoor2.tracker.activities import ActivityFilter, parse_date, validate_activity
 
@@ -127,6 +128,7 @@ def _export(args: argparse.Namespace) -> int:
     suffix = path.suffix.lower()
     if suffix not in EXPORT_FORMATS:
         raise InvalidInput("tracker.error.unknown_format")
+    check_export_target(path)  # before anything is read: never a folder, a device or an empty name
     filters = _filters(args)
     lang = args.export_lang or args.lang
     store = Store()
@@ -143,7 +145,6 @@ def _export(args: argparse.Namespace) -> int:
         start = filters.start or (span[0] if span else today)
         end = filters.end or (span[1] if span else today)
         data = tracker_io.overview_pdf(activities, lang, start, end, today)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    write_private_file(path, data)  # atomic: a failed export leaves an earlier one as it was
     print(t(args.lang, "tracker.cli.exported", count=len(activities), path=path))
     return 0

@@ -4,9 +4,10 @@ The archive (format :data:`FORMAT_VERSION`)::
 
     manifest.json          {"format": 1, "schema_version": N, "exported_at": "...", "app_version": "..."}
     tables/<table>.json    a list of rows (objects, column → value) of that owner, without ``owner_id``
-    files/<relative path>  the owner's uploaded files
+    files/<file id>        the owner's uploaded files (``evidence/<uuid>.<ext>``; the store keeps them as rows)
 
-Reading an archive checks sizes and entry counts, safe paths (no absolute paths, no ``..``, no
+Reading an archive checks sizes, compression ratios (a zip bomb is refused before anything is
+unpacked), entry and row counts, safe paths (no absolute paths, no ``..``, no
 symlinks), the manifest, and that every row is an object of plain JSON values with the expected
 columns. The store (:mod:`spoor2.store.my_data`) supplies the schema and does the writing.
 Nothing in an archive is ever executed.
@@ -38,6 +39,14 @@ MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_JSON_BYTES = 50 * 1024 * 1024
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PATH_CHARS = 255
+#: Rows per table (five years of a daily log of everything is far below this).
+MAX_TABLE_ROWS = 100_000
+#: An entry may unpack to at most this many times its packed size (once it is over 1 MiB): exports
+#: of JSON and documents stay far below it, a zip bomb (a 50 KB file that unpacks to 1 GB) does not.
+MAX_COMPRESSION_RATIO = 100
+RATIO_FREE_BYTES = 1024 * 1024
+#: What SQLite can store as an INTEGER (a larger number is refused, not an overflow traceback).
+MIN_INTEGER, MAX_INTEGER = -(2**63), 2**63 - 1
 
 _ERR = "my_data.error."
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -114,10 +123,22 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
 def load_json(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
     if info.file_size > MAX_JSON_BYTES:
         raise reject("too_large")
+    raw = archive.read(info)
+    if raw.count(b"{") > 2 * MAX_TABLE_ROWS:  # before parsing: a million empty objects take gigabytes
+        raise reject("too_many_rows", maximum=MAX_TABLE_ROWS)
     try:
-        return json.loads(archive.read(info).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as error:
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise reject("bad_json", name=info.filename[:80]) from error
+
+
+def check_unpacked_size(info: zipfile.ZipInfo) -> None:
+    """Refuse an entry that unpacks to far more than it holds (what zip bombs do); before reading it.
+
+    The declared size bounds what :mod:`zipfile` unpacks (it stops there and checks the CRC).
+    """
+    if info.file_size > RATIO_FREE_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+        raise reject("bomb")
 
 
 def scan_entries(archive: zipfile.ZipFile, known_tables: set[str]) -> Entries:
@@ -127,6 +148,8 @@ def scan_entries(archive: zipfile.ZipFile, known_tables: set[str]) -> Entries:
         raise reject("too_many_entries", maximum=MAX_ENTRIES)
     if sum(i.file_size for i in infos) > MAX_TOTAL_UNCOMPRESSED:
         raise reject("too_large")
+    for info in infos:
+        check_unpacked_size(info)
     seen: set[str] = set()
     manifest_info = None
     tables: dict[str, zipfile.ZipInfo] = {}
@@ -181,7 +204,9 @@ def schema_version_of(manifest: Any, latest: int) -> int:
 
 
 def _check_value(table: str, index: int, column: str, value: Any) -> None:
-    if value is None or isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+    if value is None or isinstance(value, str):
+        return
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_INTEGER <= value <= MAX_INTEGER:
         return
     if isinstance(value, float) and math.isfinite(value):
         return
@@ -196,6 +221,8 @@ def check_rows(table: str, rows: Any, expected: set[str], required: set[str] | N
     """
     if not isinstance(rows, list):
         raise reject("bad_table", table=table)
+    if len(rows) > MAX_TABLE_ROWS:
+        raise reject("too_many_rows", maximum=MAX_TABLE_ROWS)
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise reject("bad_columns", table=table, row=index + 1)

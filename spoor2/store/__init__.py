@@ -6,23 +6,128 @@
   over a shared engine (e.g. PostgreSQL via ``SPOOR2_DATABASE_URL``) — a configuration change.
 * Every write runs in a transaction (:meth:`Store.transaction`); dates are ISO text.
 * Feature repositories live next to this module (``spoor2/store/timeline_repo.py``, …).
+* Uploaded files (evidence) are rows too (``evidence_files``, migration 7), so a file and the row
+  that names it commit together; the legacy ``files/`` folder only holds what migration 7 moves in.
+* Private on disk: the data folder is 0700, the database, its ``-wal``/``-shm`` and backups 0600;
+  SQLite keeps its temporary tables in memory (nothing is written outside the data folder).
+* A database that cannot be written (a read-only medium) is opened read-only: reading and export
+  still work, a write fails with a message. Every failure of the database or the disk becomes a
+  :class:`StoreUnavailable` with a message (never a traceback, never SQL parameters).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import re
+import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
+from spoor2.errors import Spoor2Error
 from spoor2.paths import data_dir, database_url
-from spoor2.store.migrations import migrate
+from spoor2.store.migrations import DatabaseTooNew, latest_version, migrate
 
 LOCAL_OWNER = "local"
+#: Modes of what the store creates: nobody but the person may read it (a shared computer).
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+#: Left behind by an interrupted import or upload of earlier versions; removed at start and on delete.
+STRAY_PATTERNS = (".import-*", ".old-*")
+
+
+class StoreUnavailable(Spoor2Error):
+    """The database or the disk failed (full, read-only, damaged, not a database): nothing was changed."""
+
+
+def _disk_full(folder: Path | None) -> bool:
+    try:
+        return folder is not None and shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def store_failure(error: BaseException, folder: Path | None = None) -> StoreUnavailable:
+    """The message for a failure of the database or the disk (never its SQL or its parameters).
+
+    ``folder`` is where the data lives: SQLite reports a full disk under WAL as a "disk I/O error".
+    """
+    original = getattr(error, "orig", None) or error
+    text_ = str(original).lower()
+    number = getattr(original, "errno", None)
+    full = "disk i/o error" in text_ and _disk_full(folder)
+    if full or number == errno.ENOSPC or "disk is full" in text_ or "no space" in text_:
+        return StoreUnavailable("store_disk_full")
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text_ or "read-only" in text_:
+        return StoreUnavailable("store_read_only")
+    if "not a database" in text_ or "malformed" in text_ or "corrupt" in text_:
+        return StoreUnavailable("store_corrupt")
+    if "locked" in text_ or "busy" in text_:
+        return StoreUnavailable("store_busy")
+    return StoreUnavailable("store_failed")
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file readable by its owner only (0600)."""
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(PRIVATE_FILE)
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and its parents) if needed; the folder itself is 0700."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_DIR)
+    return path
+
+
+def _prepare_database_file(path: Path) -> None:
+    """The data folder 0700 and the database 0600 before SQLite opens it (its -wal/-shm take its mode)."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise StoreUnavailable("store_folder_is_a_file", path=str(path.parent))
+    private_dir(path.parent)
+    if path.is_dir():
+        raise StoreUnavailable("store_not_a_file", path=str(path))
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    for suffix in ("", "-wal", "-shm"):
+        private_file(Path(f"{path}{suffix}"))
+
+
+def _writable(path: Path) -> bool:
+    """Whether the database (and its folder, for the -wal/-shm files) can be written."""
+    folder = path.parent
+    if not folder.is_dir():
+        return not folder.exists() and _writable(folder)
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def clean_strays(files_root: Path) -> None:
+    """Remove what interrupted imports and uploads of earlier versions left (staging copies, ``*.part``)."""
+    if not files_root.is_dir():
+        return
+    for pattern in STRAY_PATTERNS:
+        for stray in files_root.glob(pattern):
+            if stray.is_dir() and not stray.is_symlink():
+                shutil.rmtree(stray, ignore_errors=True)
+            else:
+                stray.unlink(missing_ok=True)
+    for part in files_root.rglob("*.part"):
+        if part.is_file() or part.is_symlink():
+            part.unlink(missing_ok=True)
+    for folder in sorted((p for p in files_root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only empty folders
 
 
 def now_iso() -> str:
@@ -74,13 +179,28 @@ def upsert(
     conn.execute(text(upsert_sql(table, key_columns, tuple(values), same)), dict(values))
 
 
-def _make_engine(url: str) -> Engine:
+def _make_engine(url: str, *, read_only: bool = False) -> Engine:
+    # hide_parameters: an error never carries the values of a statement (a person's data) into a message or log
     if url in ("sqlite://", "sqlite:///:memory:"):
-        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}, hide_parameters=True
+        )
+    elif read_only and url.startswith("sqlite:///"):
+        # a read-only medium: SQLite opens the file with mode=ro and never writes it (nor a -wal or -shm)
+        path = url.removeprefix("sqlite:///")
+        wal = Path(f"{path}-wal")
+        # Without a write-ahead log (a cleanly closed database) nothing can change it on a read-only
+        # medium, and immutable=1 lets SQLite read it without creating a -shm file it could not write.
+        immutable = "&immutable=1" if not wal.exists() or wal.stat().st_size == 0 else ""
+        engine = create_engine(
+            f"sqlite:///file:{quote(path)}?mode=ro{immutable}&uri=true",
+            connect_args={"check_same_thread": False, "timeout": 30},
+            hide_parameters=True,
+        )
     elif url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
     else:  # pragma: no cover - hosted mode, not used yet
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -92,20 +212,34 @@ def _make_engine(url: str) -> Engine:
         cursor.execute("PRAGMA busy_timeout = 30000")
         # what is deleted is overwritten, not merely marked free (a person's "delete" means gone)
         cursor.execute("PRAGMA secure_delete = ON")
-        if url not in ("sqlite://", "sqlite:///:memory:"):
+        # temporary tables and sorts stay in memory: nothing of a person's data in /var/tmp
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        if read_only:
+            cursor.execute("PRAGMA query_only = ON")
+        elif url not in ("sqlite://", "sqlite:///:memory:"):
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
 
+def _is_store_failure(error: DBAPIError) -> bool:
+    """The database or the disk failed (not a constraint of the data: those are the caller's to explain)."""
+    return isinstance(error, OperationalError) or type(error).__name__ == "DatabaseError"
+
+
 class Store:
-    """A person's data. ``location`` is a path to an SQLite file, ``":memory:"``, or a database URL."""
+    """A person's data. ``location`` is a path to an SQLite file, ``":memory:"``, or a database URL.
+
+    ``read_only`` (default: when the database file or its folder cannot be written) opens the file
+    with ``mode=ro`` and never migrates it; a database that would need an upgrade is then refused
+    with a message (it can be read once it is on a writable disk).
+    """
 
     def __init__(
         self,
@@ -114,32 +248,74 @@ class Store:
         *,
         files_root: Path | None = None,
         backup_dir: Path | None = None,
+        read_only: bool | None = None,
         _engine: Engine | None = None,
     ) -> None:
         self.owner_id = owner_id
+        self.read_only = False
+        self.db_path: Path | None = None
         if _engine is not None:
             self.engine = _engine
             self.url = str(_engine.url)
             self.files_root = files_root or data_dir() / "files"
             return
+        try:
+            self._open(location, files_root, backup_dir, read_only)
+        except Spoor2Error:
+            raise
+        except (DBAPIError, OSError) as error:
+            raise store_failure(error, self._folder()) from error
+
+    def _open(
+        self, location: str | Path | None, files_root: Path | None, backup_dir: Path | None, read_only: bool | None
+    ) -> None:
         if location is None:
-            url = database_url()
+            try:
+                url = database_url()
+            except OSError as error:  # $SPOOR2_DATA_DIR (or a parent) is a file
+                raise StoreUnavailable("store_folder_is_a_file", path=str(error.filename or "")) from error
         elif str(location) == ":memory:":
             url = "sqlite://"
         elif "://" in str(location):
             url = str(location)
         else:
-            path = Path(location)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            url = f"sqlite:///{path}"
-        self.url = url
-        self.engine = _make_engine(url)
+            url = f"sqlite:///{Path(location)}"
         self.db_path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
         if files_root is None:
             files_root = (self.db_path.parent if self.db_path else data_dir()) / "files"
         self.files_root = files_root
-        migrate(self.engine, db_path=self.db_path, backup_dir=backup_dir)
+        if read_only is None:
+            read_only = self.db_path is not None and not _writable(self.db_path)
+        self.read_only = read_only
+        self.url = url
+        if read_only:
+            if self.db_path is None or not self.db_path.is_file():
+                raise StoreUnavailable("store_read_only_missing", path=str(self.db_path or ""))
+            self.engine = _make_engine(url, read_only=True)
+            self._check_version_read_only()
+            return
+        if self.db_path is not None:
+            _prepare_database_file(self.db_path)
+        self.engine = _make_engine(url)
+        migrate(self.engine, db_path=self.db_path, backup_dir=backup_dir, files_root=self.files_root)
         self._ensure_owner()
+        clean_strays(self.files_root)
+        if self.db_path is not None:
+            for suffix in ("-wal", "-shm"):
+                private_file(Path(f"{self.db_path}{suffix}"))
+
+    def _check_version_read_only(self) -> None:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+            ).scalar()
+            version = (
+                int(conn.execute(text("SELECT MAX(version) FROM schema_migrations")).scalar() or 0) if found else 0
+            )
+        if version > latest_version():
+            raise DatabaseTooNew("database_too_new", found=version, supported=latest_version())
+        if version < latest_version():
+            raise StoreUnavailable("store_read_only_upgrade", found=version, supported=latest_version())
 
     # -- owner scoping -----------------------------------------------------------------------------
 
@@ -147,7 +323,9 @@ class Store:
         """Another person's view over the same database (hosted mode)."""
         other = Store(owner_id=owner_id, files_root=self.files_root, _engine=self.engine)
         other.db_path = getattr(self, "db_path", None)
-        other._ensure_owner()
+        other.read_only = self.read_only
+        if not self.read_only:
+            other._ensure_owner()
         return other
 
     def _ensure_owner(self) -> None:
@@ -159,24 +337,35 @@ class Store:
                     {"id": self.owner_id, "at": now_iso()},
                 )
 
-    def owner_files_dir(self) -> Path:
-        """This owner's folder for uploaded files (evidence). Created on first use."""
-        folder = self.files_root / self.owner_id
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-
     # -- connections -------------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """A write transaction: everything inside commits together or not at all."""
-        with self.engine.begin() as conn:
-            yield conn
+        """A write transaction: everything inside commits together or not at all.
+
+        A failure of the database or the disk (full, read-only, damaged) is a :class:`StoreUnavailable`.
+        """
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except DBAPIError as error:
+            if not _is_store_failure(error):
+                raise
+            raise store_failure(error, self._folder()) from error
+
+    def _folder(self) -> Path | None:
+        path = getattr(self, "db_path", None)
+        return path.parent if path is not None else None
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            yield conn
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as error:
+            if not _is_store_failure(error):
+                raise
+            raise store_failure(error, self._folder()) from error
 
     def schema_version(self) -> int:
         with self.read() as conn:

@@ -5,14 +5,20 @@ the schema and does the SQL. Tables come from :func:`spoor2.store.migrations.own
 tables added by later features are exported, imported and deleted without a second list to
 maintain; the columns that name an uploaded file are declared by the migrations (``FILE_COLUMNS``).
 
-Import validates everything before it writes anything, then replaces the owner's rows in ONE
-transaction and swaps the files in from a staging folder. Files are only written inside the
-owner's files folder.
+Uploaded files are rows of ``evidence_files`` (migration 7); the archive carries them as
+``files/<id>`` entries (format 1, unchanged, so older exports still import). An export refuses
+to write an archive in which a file that a row names is missing. Import validates everything
+before it writes anything, then replaces the owner's rows AND files in ONE transaction: a crash
+at any moment leaves either all the old data or all the new data, never rows without their files.
+No folder is written, swapped or left behind.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import mimetypes
+import os
 import shutil
 import tempfile
 import zipfile
@@ -43,7 +49,7 @@ from spoor2.my_data.archive import (
     schema_version_of,
     write_entry,
 )
-from spoor2.store import LOCAL_OWNER, Store
+from spoor2.store import LOCAL_OWNER, PRIVATE_FILE, Store, StoreUnavailable, clean_strays, now_iso, store_failure
 from spoor2.store.migrations import file_columns, latest_version, owned_tables
 
 # --- schema -------------------------------------------------------------------------------------------
@@ -87,7 +93,13 @@ def counts(store: Store) -> dict[str, int]:
 
 def file_count(store: Store) -> int:
     """How many uploaded files this owner has."""
-    return len(_owner_files(store))
+    with store.read() as conn:
+        return int(
+            conn.execute(
+                text("SELECT COUNT(*) FROM evidence_files WHERE owner_id = :o"), {"o": store.owner_id}
+            ).scalar()
+            or 0
+        )
 
 
 def _owner_rows(conn: Connection, table: str, owner_id: str) -> list[dict[str, Any]]:
@@ -99,23 +111,34 @@ def _owner_rows(conn: Connection, table: str, owner_id: str) -> list[dict[str, A
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
-def _owner_files(store: Store) -> list[tuple[str, Path]]:
-    folder = store.files_root / store.owner_id
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            found.append((path.relative_to(folder).as_posix(), path))
-    return found
+def _file_ids(conn: Connection, owner_id: str) -> list[str]:
+    return list(
+        conn.execute(text("SELECT id FROM evidence_files WHERE owner_id = :o ORDER BY id"), {"o": owner_id}).scalars()
+    )
+
+
+def _file_content(conn: Connection, owner_id: str, identifier: str) -> bytes:
+    row = conn.execute(
+        text("SELECT content FROM evidence_files WHERE owner_id = :o AND id = :id"), {"o": owner_id, "id": identifier}
+    ).first()
+    return bytes(row[0]) if row else b""
 
 
 def export_bytes(store: Store, *, exported_at: datetime | None = None) -> bytes:
-    """Everything of this owner as one zip archive (bytes)."""
+    """Everything of this owner as one zip archive (bytes), read in one snapshot.
+
+    Refuses (``my_data.error.export_missing_file``) when a row names a file that is not stored:
+    an archive that could not be imported again is never handed out as a backup.
+    """
     moment = exported_at or datetime.now(UTC)
     buffer = io.BytesIO()
-    with store.read() as conn:
+    with store.read() as conn, conn.begin():
         tables = {table: _owner_rows(conn, table, store.owner_id) for table in _existing_tables(conn)}
+        files = _file_ids(conn, store.owner_id)
+        missing = sorted(referenced_files(tables, file_columns()) - set(files))
+        if missing:
+            raise reject("export_missing_file", name=missing[0][:80], count=len(missing))
+        content = {identifier: _file_content(conn, store.owner_id, identifier) for identifier in files}
     manifest = {
         "format": FORMAT_VERSION,
         "schema_version": store.schema_version(),
@@ -127,20 +150,53 @@ def export_bytes(store: Store, *, exported_at: datetime | None = None) -> bytes:
         write_entry(archive, MANIFEST, dump_json(manifest))
         for table, rows in tables.items():
             write_entry(archive, f"{TABLES_DIR}/{table}.json", dump_json(rows))
-        for relative, path in _owner_files(store):
-            write_entry(archive, f"{FILES_DIR}/{relative}", path.read_bytes())
+        for identifier, data in content.items():
+            write_entry(archive, f"{FILES_DIR}/{identifier}", data)
     return buffer.getvalue()
 
 
 def export_to_file(store: Store, target: Path) -> Path:
-    """Write the export to ``target`` atomically (a temporary file, then renamed)."""
-    data = export_bytes(store)
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".export-", delete=False) as handle:
-        handle.write(data)
-        temporary = Path(handle.name)
-    temporary.replace(target)
+    """Write the export to ``target`` atomically and privately (see :func:`write_private_file`)."""
+    return write_private_file(Path(target), export_bytes(store))
+
+
+def check_export_target(target: Path) -> Path:
+    """``target`` as a path a file can be written to, else ``InvalidInput`` (never a folder or a device).
+
+    A target that exists must be a regular file (it is replaced); the folder must exist.
+    """
+    from spoor2.errors import InvalidInput
+
+    if not str(target) or str(target) in (".", "..") or str(target).endswith(("/", os.sep)):
+        raise InvalidInput("export_bad_target", path=str(target))
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise InvalidInput("export_bad_target", path=str(target))
+    if target.parent.exists() and not target.parent.is_dir():
+        raise InvalidInput("export_no_folder", path=str(target.parent))
+    return target
+
+
+def write_private_file(target: Path, data: bytes) -> Path:
+    """Write ``data`` to ``target`` atomically (0600): a temporary file in the target's folder,
+    flushed to disk, then renamed. On any failure the temporary file is removed and a previous
+    file at ``target`` is left as it was."""
+    target = check_export_target(Path(target))
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.chmod(PRIVATE_FILE)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise store_failure(error) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -246,8 +302,10 @@ def _check_readable(tables: dict[str, list[dict[str, Any]]], store: Store) -> No
 
 
 def _delete_rows(conn: Connection, owner_id: str) -> None:
+    """Every row of this owner, and every file (``evidence_files`` is not an owned table: no JSON)."""
     for table in reversed(_existing_tables(conn)):
         conn.execute(text(f'DELETE FROM "{table}" WHERE owner_id = :o'), {"o": owner_id})
+    conn.execute(text("DELETE FROM evidence_files WHERE owner_id = :o"), {"o": owner_id})
 
 
 def _insert_rows(conn: Connection, owner_id: str, tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -260,41 +318,38 @@ def _insert_rows(conn: Connection, owner_id: str, tables: dict[str, list[dict[st
             conn.execute(text(f'INSERT INTO "{table}" ({names}) VALUES ({params})'), values)
 
 
+def _insert_files(conn: Connection, owner_id: str, files: dict[str, bytes]) -> None:
+    at = now_iso()
+    for identifier, data in files.items():
+        conn.execute(
+            text(
+                "INSERT INTO evidence_files (owner_id, id, name, media_type, size, sha256, content, created_at) "
+                "VALUES (:o, :id, :name, :media_type, :size, :sha256, :content, :at)"
+            ),
+            {
+                "o": owner_id,
+                "id": identifier,
+                "name": PurePosixPath(identifier).name,
+                "media_type": mimetypes.guess_type(identifier)[0] or "application/octet-stream",
+                "size": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "content": data,
+                "at": at,
+            },
+        )
+
+
 def import_archive(store: Store, archive: Archive) -> dict[str, int]:
-    """Replace all of this owner's data with the archive's, all-or-nothing. Returns the counts."""
-    store.files_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".import-{store.owner_id}-", dir=store.files_root))
-    owner_dir = store.files_root / store.owner_id
-    old_dir = store.files_root / f".old-{store.owner_id}-{staging.name}"
-    swapped = False
+    """Replace all of this owner's data and files with the archive's, in ONE transaction. Returns the counts."""
     try:
-        for name, content in archive.files.items():
-            target = staging.joinpath(*PurePosixPath(name).parts)
-            if not target.resolve().is_relative_to(staging.resolve()):  # belt and braces after validation
-                raise reject("unsafe_path", name=name[:80])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        try:
-            with store.transaction() as conn:
-                _delete_rows(conn, store.owner_id)
-                _insert_rows(conn, store.owner_id, archive.tables)
-                # swap the files in while the transaction is still open: if this fails, rows roll back
-                if owner_dir.exists():
-                    owner_dir.rename(old_dir)
-                staging.rename(owner_dir)
-                swapped = True
-        except SQLAlchemyError as error:
-            raise reject("conflict") from error
-    except BaseException as error:
-        if swapped:  # the commit itself failed after the swap: put the old files back
-            shutil.rmtree(owner_dir, ignore_errors=True)
-        if old_dir.exists() and not owner_dir.exists():
-            old_dir.rename(owner_dir)
-        shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(error, OSError):  # disk full, no permission, …: nothing was changed
-            raise reject("conflict") from error
+        with store.transaction() as conn:
+            _delete_rows(conn, store.owner_id)
+            _insert_rows(conn, store.owner_id, archive.tables)
+            _insert_files(conn, store.owner_id, archive.files)
+    except StoreUnavailable:
         raise
-    shutil.rmtree(old_dir, ignore_errors=True)
+    except SQLAlchemyError as error:
+        raise reject("conflict") from error
     return archive.counts()
 
 
@@ -305,13 +360,17 @@ def import_bytes(store: Store, data: bytes) -> dict[str, int]:
 def delete_everything(store: Store) -> None:
     """Delete every row of this owner (children first), their uploaded files, and every trace on disk.
 
+    The files are rows too, deleted in the same transaction; folders left by interrupted imports of
+    earlier versions (``files/.import-*``, ``.old-*``, ``*.part``) are removed.
+
     After the rows are gone the database is checkpointed and rebuilt (nothing deleted stays
     readable in the ``-wal`` file or in free pages), and the automatic backups made before schema
     upgrades — full copies of the old data — are removed too.
     """
     with store.transaction() as conn:
         _delete_rows(conn, store.owner_id)
-    shutil.rmtree(store.files_root / store.owner_id, ignore_errors=True)
+    shutil.rmtree(store.files_root / store.owner_id, ignore_errors=True)  # the folder of earlier versions
+    clean_strays(store.files_root)  # copies an interrupted import of an earlier version left behind
     store.forget_deleted()
     if store.db_path is not None and store.owner_id == LOCAL_OWNER:  # the one person of a local store
         for backup in (store.db_path.parent / "backups").glob(f"{store.db_path.stem}*"):

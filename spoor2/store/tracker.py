@@ -1,13 +1,16 @@
 """Job-search activities of one owner: add, edit, delete, page, aggregate, import and evidence files.
 
 Filtering, paging and the weekly/status aggregates happen in SQL, so the page never loads all rows
-(the tracker must stay responsive with 10,000 activities). Evidence files live under
-``<owner files>/evidence/<uuid>.<ext>``; the column ``evidence_file`` holds that path relative to the
-owner's files folder, never a name the user chose.
+(the tracker must stay responsive with 10,000 activities). Evidence files are rows of
+``evidence_files`` (their bytes included), written in the SAME transaction as the activity that names
+them (:func:`add_activity` with ``evidence=``), so a crash can never leave a row without its file or a
+file without its row; the column ``evidence_file`` holds the file's id ``evidence/<uuid>.<ext>``,
+never a name the user chose.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -23,12 +26,13 @@ from sqlalchemy import Connection, bindparam, text
 
 from spoor2.errors import InvalidInput
 from spoor2.model import load_strict, load_strict_json
-from spoor2.store import Store, now_iso
+from spoor2.store import Store, now_iso, upsert
 from spoor2.store.timeline import get_setting, set_setting
 from spoor2.tracker.activities import (
     CLOSED_STATUSES,
     EVIDENCE_EXTENSIONS,
     EVIDENCE_FILE_RE,
+    EVIDENCE_MEDIA_TYPES,
     RESPONSE_STATUSES,
     STATUSES,
     Activity,
@@ -241,24 +245,32 @@ def _with_response_date(activity: Activity, previous_status: str | None, today: 
     return activity
 
 
-def add_activity(store: Store, activity: Activity, *, today: date | None = None) -> Activity:
+def add_activity(
+    store: Store, activity: Activity, *, today: date | None = None, evidence: EvidenceUpload | None = None
+) -> Activity:
+    """Add one activity; with ``evidence``, its file is checked and stored in the same transaction."""
     activity = _with_response_date(activity, None, today)
+    row = None
+    if evidence is not None:
+        row = _evidence_row(store, evidence.name, evidence.data)
+        activity = activity.model_copy(update={"evidence_file": row["id"]})
     with store.transaction() as conn:
         if conn.execute(text("SELECT 1 FROM activities WHERE id = :id"), {"id": activity.id}).first():
             activity = activity.model_copy(update={"id": uuid.uuid4().hex})
+        if row is not None:
+            conn.execute(_INSERT_EVIDENCE, row)
         _insert(conn, store, [activity])
     return activity
 
 
 def update_activity(store: Store, activity: Activity, *, today: date | None = None) -> Activity:
-    """Replace one activity (same id). A replaced evidence file is deleted after the write."""
+    """Replace one activity (same id). A replaced evidence file is deleted in the same transaction."""
     return update_activities(store, [activity], today=today)[0]
 
 
 def update_activities(store: Store, activities: Sequence[Activity], *, today: date | None = None) -> list[Activity]:
     """Replace several activities in ONE transaction (the edited table): all or nothing."""
     done: list[Activity] = []
-    orphaned: list[str] = []
     with store.transaction() as conn:
         for activity in activities:
             old = conn.execute(
@@ -278,10 +290,8 @@ def update_activities(store: Store, activities: Sequence[Activity], *, today: da
                 {**row, "at": now_iso()},
             )
             if old[1] and old[1] != new.evidence_file:
-                orphaned.append(old[1])
+                _delete_evidence(conn, store, [old[1]])
             done.append(new)
-    for relative in orphaned:
-        _remove_evidence(store, relative)
     return done
 
 
@@ -299,8 +309,7 @@ def delete_activities(store: Store, ids: Iterable[str]) -> int:
     with store.transaction() as conn:
         files = [r[0] for r in conn.execute(select, {"o": store.owner_id, "ids": wanted}).all() if r[0]]
         deleted = conn.execute(delete, {"o": store.owner_id, "ids": wanted}).rowcount
-    for relative in files:
-        _remove_evidence(store, relative)
+        _delete_evidence(conn, store, files)
     return int(deleted or 0)
 
 
@@ -331,9 +340,50 @@ def bulk_set_status(store: Store, ids: Iterable[str], status: str, *, today: dat
         return int(conn.execute(sql, params).rowcount or 0)
 
 
-def import_activities(store: Store, activities: Sequence[Activity]) -> int:
-    """Add many checked activities in ONE transaction (ids already in use get a new id)."""
+@dataclass(frozen=True)
+class PreviousImport:
+    """A tracker file imported before (recognised by its sha256)."""
+
+    file_name: str
+    row_count: int
+    imported_at: str
+
+
+def file_digest(data: bytes) -> str:
+    """The sha256 by which an imported file is recognised (whatever its name)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def previous_import(store: Store, data: bytes) -> PreviousImport | None:
+    """When exactly this file (the same bytes) was imported before, else None: ask before importing again."""
+    with store.read() as conn:
+        row = conn.execute(
+            text("SELECT file_name, row_count, imported_at FROM tracker_imports WHERE owner_id = :o AND sha256 = :h"),
+            {"o": store.owner_id, "h": file_digest(data)},
+        ).first()
+    return PreviousImport(row[0], int(row[1]), row[2]) if row else None
+
+
+def import_activities(store: Store, activities: Sequence[Activity], *, source: UploadedFile | None = None) -> int:
+    """Add many checked activities in ONE transaction (ids already in use get a new id).
+
+    ``source`` is the imported file (its name and bytes): its sha256 is recorded in the same
+    transaction, so that :func:`previous_import` recognises it next time.
+    """
     with store.transaction() as conn:
+        if source is not None:
+            upsert(
+                conn,
+                "tracker_imports",
+                ("owner_id", "sha256"),
+                {
+                    "owner_id": store.owner_id,
+                    "sha256": file_digest(source.data),
+                    "file_name": Path(source.name).name[:200],
+                    "row_count": len(activities),
+                    "imported_at": now_iso(),
+                },
+            )
         taken: set[str] = set()
         ids = [a.id for a in activities]
         for start in range(0, len(ids), 500):
@@ -431,36 +481,89 @@ def check_evidence(filename: str, data: bytes) -> str:
     return extension
 
 
-def save_evidence(store: Store, filename: str, data: bytes) -> str:
-    """Check and store an uploaded file under a generated name; returns ``evidence/<uuid>.<ext>``.
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file as the person chose it: evidence (its name only gives the extension) or an imported table."""
 
-    The user's file name is only used for its extension, never as a path.
-    """
+    name: str
+    data: bytes
+
+
+EvidenceUpload = UploadedFile
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    """A stored evidence file: its id (``evidence/<uuid>.<ext>``), generated name, type and bytes."""
+
+    id: str
+    name: str
+    media_type: str
+    size: int
+    sha256: str
+    content: bytes
+
+
+_INSERT_EVIDENCE = text(
+    "INSERT INTO evidence_files (owner_id, id, name, media_type, size, sha256, content, created_at) "
+    "VALUES (:o, :id, :name, :media_type, :size, :sha256, :content, :at)"
+)
+
+
+def _evidence_row(store: Store, filename: str, data: bytes) -> dict[str, Any]:
+    """The checked file as a row of ``evidence_files`` under a generated id (never the user's name)."""
     extension = check_evidence(filename, data)
-    relative = f"{EVIDENCE_DIR}/{uuid.uuid4().hex}.{extension}"
-    target = store.owner_files_dir() / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".part")
-    temporary.write_bytes(data)
-    temporary.replace(target)
-    return relative
+    identifier = f"{EVIDENCE_DIR}/{uuid.uuid4().hex}.{extension}"
+    return {
+        "o": store.owner_id,
+        "id": identifier,
+        "name": identifier.rsplit("/", 1)[1],
+        "media_type": EVIDENCE_MEDIA_TYPES[extension],
+        "size": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "content": data,
+        "at": now_iso(),
+    }
 
 
-def evidence_path(store: Store, relative: str) -> Path | None:
-    """The absolute path of a stored evidence file, or None when the reference is not a valid one."""
-    if not EVIDENCE_FILE_RE.match(relative or ""):
+def save_evidence(store: Store, filename: str, data: bytes) -> str:
+    """Check and store a file that is not attached yet; returns its id ``evidence/<uuid>.<ext>``.
+
+    To attach a new file to a new activity, use :func:`add_activity` with ``evidence=`` (one transaction).
+    """
+    row = _evidence_row(store, filename, data)
+    with store.transaction() as conn:
+        conn.execute(_INSERT_EVIDENCE, row)
+    return str(row["id"])
+
+
+def evidence_file(store: Store, identifier: str) -> EvidenceFile | None:
+    """A stored evidence file, or None when the id is not a valid one or names no file of this owner."""
+    if not EVIDENCE_FILE_RE.match(identifier or ""):
         return None
-    path = store.owner_files_dir() / relative
-    return path if path.is_file() else None
+    with store.read() as conn:
+        row = conn.execute(
+            text(
+                "SELECT id, name, media_type, size, sha256, content FROM evidence_files "
+                "WHERE owner_id = :o AND id = :id"
+            ),
+            {"o": store.owner_id, "id": identifier},
+        ).first()
+    return EvidenceFile(row[0], row[1], row[2], int(row[3]), row[4], bytes(row[5])) if row else None
 
 
-def discard_evidence(store: Store, relative: str | None) -> None:
-    """Delete an uploaded file that was never attached (e.g. the activity it was for was invalid)."""
-    if relative:
-        _remove_evidence(store, relative)
+def discard_evidence(store: Store, identifier: str | None) -> None:
+    """Delete a stored file that was never attached (e.g. the activity it was for was invalid)."""
+    if identifier:
+        with store.transaction() as conn:
+            _delete_evidence(conn, store, [identifier])
 
 
-def _remove_evidence(store: Store, relative: str) -> None:
-    if not EVIDENCE_FILE_RE.match(relative):
-        return
-    (store.owner_files_dir() / relative).unlink(missing_ok=True)
+def _delete_evidence(conn: Connection, store: Store, identifiers: Sequence[str]) -> None:
+    if identifiers:
+        conn.execute(
+            text("DELETE FROM evidence_files WHERE owner_id = :o AND id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"o": store.owner_id, "ids": list(identifiers)},
+        )

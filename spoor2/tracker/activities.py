@@ -100,6 +100,17 @@ FIELDS: tuple[str, ...] = (
 )
 #: File types accepted as evidence (the store also checks each file's content against its type).
 EVIDENCE_EXTENSIONS: tuple[str, ...] = ("pdf", "png", "jpg", "jpeg", "txt", "docx", "odt", "eml")
+#: The media type each evidence file is stored (and offered for download) with.
+EVIDENCE_MEDIA_TYPES: dict[str, str] = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "txt": "text/plain",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "eml": "message/rfc822",
+}
 EVIDENCE_FILE_RE = re.compile(rf"^evidence/[0-9a-f]{{32}}\.({'|'.join(EVIDENCE_EXTENSIONS)})$")
 _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]00:00(:00)?)?$")
 _DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")

@@ -79,6 +79,11 @@ def filled_data_dir(data_dir: Path) -> Path:
     """The app's data directory with data in every feature (the newest upgrade fixture), so pages show it."""
     fixtures = sorted((ROOT / "tests" / "store" / "db_fixtures").glob("v*.sqlite3"), key=lambda p: int(p.stem[1:]))
     shutil.copyfile(fixtures[-1], data_dir / "spoor2.sqlite3")
+    # the fixture's evidence file, where that version kept it (migration 7 moves it into the database)
+    evidence = {"evidence/3f2e1d0c9b8a79685746352413021f0e.pdf": b"%PDF-1.4\n% bewijs van sollicitatie\n"}
+    for relative, content in evidence.items():
+        (data_dir / "files" / "local" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (data_dir / "files" / "local" / relative).write_bytes(content)
     return data_dir
 
 

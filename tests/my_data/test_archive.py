@@ -63,7 +63,8 @@ def test_export_import_into_an_empty_store_and_export_again_gives_the_same_conte
     assert timeline_repo.milestone_notes(empty) == {"action_plan_due": "Received <b>by mail</b>"}
     assert orientation_repo.list_results(empty, "values") == orientation_repo.list_results(full, "values")
     (relative,) = evidence_names(empty)
-    assert (empty.owner_files_dir() / relative).read_bytes() == EVIDENCE
+    stored = activities_repo.evidence_file(empty, relative)
+    assert stored is not None and stored.content == EVIDENCE
 
 
 def test_an_orientation_result_survives_the_round_trip(tmp_path, empty):
@@ -94,7 +95,7 @@ def test_import_replaces_everything_and_merges_nothing(full, empty):
     data_io.import_bytes(full, exported)
     assert sum(data_io.counts(full).values()) == 0
     assert data_io.file_count(full) == 0
-    assert not (full.owner_files_dir() / before[0]).exists()
+    assert activities_repo.evidence_file(full, before[0]) is None
 
     other = Store(empty.db_path.parent.parent / "other" / "spoor2.sqlite3")
     timeline_repo.record_milestone(other, "spoor2_decision", date(2026, 6, 1))
@@ -306,8 +307,7 @@ def test_import_never_writes_outside_the_owners_folder(full, empty, tmp_path):
             data_io.import_bytes(empty, rebuild(data_io.export_bytes(full), add=((name, b"x"),)))
     assert not outside.exists() and not Path("/tmp/x").exists()
     data_io.import_bytes(empty, data_io.export_bytes(full))
-    owner = empty.files_root / empty.owner_id
-    assert files_under(empty.files_root) == {f"{empty.owner_id}/{name}" for name in files_under(owner)}
+    assert files_under(empty.files_root) == set()  # files are rows now: an import writes no file at all
 
 
 @pytest.mark.parametrize("name", ["../x", "/x", "C:\\x", "C:x", "a\\b", "a//b", "./a", "a/./b", "", "a\x00b"])

@@ -46,7 +46,6 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
     questions_repo.save_meeting(
         store, Meeting(id=questions_repo.new_id(), on=date(2026, 11, 2), with_whom="HR", points=("a",), agreed="b")
     )
-    evidence = activities_repo.save_evidence(store, "proof.pdf", EVIDENCE)
     activities_repo.add_activity(
         store,
         Activity(
@@ -56,9 +55,12 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
             organisation="Acme",
             role="Planner",
             status="done",
-            evidence_file=evidence,
         ),
         today=AS_OF,
+        evidence=activities_repo.EvidenceUpload("proof.pdf", EVIDENCE),
+    )
+    activities_repo.import_activities(
+        store, [], source=activities_repo.UploadedFile("earlier.csv", b"date,type,organisation\n")
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from spoor2.i18n import t
 from spoor2.store import tracker as repo
@@ -176,7 +177,8 @@ def test_quick_add_with_evidence_keeps_the_file(store, lang):
     assert_no_exception(at)
     [saved] = repo.list_activities(store)
     assert saved.evidence_file
-    assert (store.owner_files_dir() / saved.evidence_file).read_bytes() == b"%PDF-1.4\n% proof\n"
+    stored = repo.evidence_file(store, saved.evidence_file)
+    assert stored is not None and stored.content == b"%PDF-1.4\n% proof\n"  # in the database, with its row
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -188,5 +190,5 @@ def test_evidence_that_is_not_what_it_says_is_refused_and_nothing_is_saved(store
     assert_no_exception(at)
     assert at.error, "a message in the user's language"
     assert repo.count_activities(store) == 0
-    evidence = store.owner_files_dir() / "evidence"
-    assert not evidence.exists() or not any(evidence.iterdir())
+    with store.read() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM evidence_files")).scalar() == 0

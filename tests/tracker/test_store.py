@@ -122,14 +122,14 @@ def _docx() -> bytes:
     ],
 )
 def test_evidence_saved_under_a_generated_name_and_deleted_with_the_activity(memory_store, name, data):
-    relative = repo.save_evidence(memory_store, name, data)
-    assert relative.startswith("evidence/") and name.split(".")[0] not in relative
-    path = memory_store.owner_files_dir() / relative
-    assert path.read_bytes() == data
-    a = repo.add_activity(memory_store, make(evidence_file=relative))
-    assert repo.evidence_path(memory_store, relative) == path
+    a = repo.add_activity(memory_store, make(), evidence=repo.EvidenceUpload(name, data))
+    relative = a.evidence_file
+    assert relative and relative.startswith("evidence/") and name.split(".")[0] not in relative
+    stored = repo.evidence_file(memory_store, relative)
+    assert stored is not None and stored.content == data and stored.size == len(data)
+    assert repo.get_activity(memory_store, a.id) == a
     assert repo.delete_activity(memory_store, a.id)
-    assert not path.exists() and repo.get_activity(memory_store, a.id) is None
+    assert repo.evidence_file(memory_store, relative) is None and repo.get_activity(memory_store, a.id) is None
 
 
 @pytest.mark.parametrize(
@@ -146,9 +146,28 @@ def test_evidence_saved_under_a_generated_name_and_deleted_with_the_activity(mem
 )
 def test_bad_evidence_is_refused_and_nothing_written(memory_store, name, data, code):
     with pytest.raises(InvalidInput) as info:
-        repo.save_evidence(memory_store, name, data)
+        repo.add_activity(memory_store, make(), evidence=repo.EvidenceUpload(name, data))
     assert info.value.code == code
-    assert not list((memory_store.owner_files_dir()).rglob("*.*"))
+    assert repo.count_activities(memory_store) == 0 and _evidence_rows(memory_store) == 0
+
+
+def _evidence_rows(store) -> int:  # type: ignore[no-untyped-def]
+    with store.read() as conn:
+        return int(conn.execute(text("SELECT COUNT(*) FROM evidence_files")).scalar() or 0)
+
+
+def test_an_activity_and_its_evidence_commit_together_or_not_at_all(memory_store, monkeypatch):
+    """D1: the file is a row written in the activity's transaction: a failure after the file was
+    written leaves neither (before, the file was written first and stayed without a row)."""
+
+    def failing_insert(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("crash between the file and the row")
+
+    monkeypatch.setattr(repo, "_insert", failing_insert)
+    with pytest.raises(RuntimeError):
+        repo.add_activity(memory_store, make(), evidence=repo.EvidenceUpload("cv.pdf", b"%PDF-1.4 x"))
+    monkeypatch.undo()
+    assert repo.count_activities(memory_store) == 0 and _evidence_rows(memory_store) == 0
 
 
 def test_replacing_evidence_deletes_the_old_file(memory_store):
@@ -156,8 +175,8 @@ def test_replacing_evidence_deletes_the_old_file(memory_store):
     new = repo.save_evidence(memory_store, "b.pdf", b"%PDF-1 b")
     a = repo.add_activity(memory_store, make(evidence_file=old))
     repo.update_activity(memory_store, a.model_copy(update={"evidence_file": new}))
-    assert not (memory_store.owner_files_dir() / old).exists()
-    assert (memory_store.owner_files_dir() / new).exists()
+    assert repo.evidence_file(memory_store, old) is None
+    assert repo.evidence_file(memory_store, new) is not None
 
 
 def test_another_owner_never_sees_or_changes_rows(memory_store):

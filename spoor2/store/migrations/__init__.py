@@ -6,8 +6,11 @@ A migration is a module ``mNNNN_name.py`` in this folder, listed in order in ``O
 * ``OWNED_TABLES``: the tables it creates that hold a person's data (each has ``owner_id``),
   so that export and delete-everything cover them without a second list to maintain;
 * ``FILE_COLUMNS`` (optional): ``{"table": ["column", ...]}``, the columns of its tables whose
-  (non-empty) text value names an uploaded file, relative to the owner's files folder — so an
-  export carries the file and an import refuses an archive that lacks it.
+  (non-empty) text value names an uploaded file (the id of its row in ``evidence_files``) — so an
+  export carries the file and an import refuses an archive that lacks it;
+* ``run`` (optional): ``run(conn, files_root)``, Python that runs after the steps in the same
+  transaction (e.g. moving files into the database); it may return a function that runs only
+  after the commit (removing what was moved).
 
 Applied versions are recorded in ``schema_migrations``. Before upgrading an existing
 database file, a backup copy is written next to it (``backups/``).
@@ -15,13 +18,15 @@ database file, a backup copy is written next to it (``backups/``).
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from spoor2.errors import Spoor2Error
 from spoor2.store.migrations import (
@@ -31,14 +36,30 @@ from spoor2.store.migrations import (
     m0004_questions,
     m0005_questions,
     m0006_activities,
+    m0007_evidence_files,
 )
 
 #: The migration order, explicit: a new migration is added here (and never inserted or renamed).
-ORDER = (m0001_core, m0002_orientation, m0003_activities, m0004_questions, m0005_questions, m0006_activities)
+ORDER = (
+    m0001_core,
+    m0002_orientation,
+    m0003_activities,
+    m0004_questions,
+    m0005_questions,
+    m0006_activities,
+    m0007_evidence_files,
+)
+
+#: ``run(conn, files_root)`` of a migration; what it returns runs after the commit.
+PythonStep = Callable[[Connection, "Path | None"], "Callable[[], None] | None"]
 
 
 class DatabaseTooNew(Spoor2Error, RuntimeError):
     """The database was written by a newer version of the app; it is left untouched."""
+
+
+class ForeignDatabase(Spoor2Error, RuntimeError):
+    """The file is a database of another program (its ``schema_migrations`` is not ours); left untouched."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +70,7 @@ class Migration:
     owned_tables: tuple[str, ...]
     #: table → the columns that name an uploaded file (see the module docstring)
     file_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    run: PythonStep | None = None
 
 
 @cache
@@ -65,6 +87,7 @@ def all_migrations() -> tuple[Migration, ...]:
                 file_columns=tuple(
                     (table, tuple(columns)) for table, columns in getattr(module, "FILE_COLUMNS", {}).items()
                 ),
+                run=getattr(module, "run", None),
             )
         )
     versions = [m.version for m in found]
@@ -96,6 +119,8 @@ def _backup(db_path: Path, backup_dir: Path | None, version: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"{db_path.stem}-v{version}-{stamp}.sqlite3"
+    folder.chmod(0o700)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))  # a full copy of the data: the person's only
     source = sqlite3.connect(db_path)
     try:
         dest = sqlite3.connect(target)
@@ -108,9 +133,17 @@ def _backup(db_path: Path, backup_dir: Path | None, version: int) -> Path:
 
 
 def migrate(
-    engine: Engine, *, target: int | None = None, db_path: Path | None = None, backup_dir: Path | None = None
+    engine: Engine,
+    *,
+    target: int | None = None,
+    db_path: Path | None = None,
+    backup_dir: Path | None = None,
+    files_root: Path | None = None,
 ) -> list[str]:
-    """Bring the database to ``target`` (default: latest). Returns the names applied."""
+    """Bring the database to ``target`` (default: latest). Returns the names applied.
+
+    ``files_root`` is the folder of uploaded files of earlier versions (for migrations that move them in).
+    """
     target = latest_version() if target is None else target
     with engine.begin() as conn:
         conn.execute(
@@ -119,7 +152,12 @@ def migrate(
                 " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
         )
-        current = int(conn.execute(text("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).scalar() or 0)
+        found = conn.execute(text("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")).scalar()
+    if isinstance(found, str) and found.isdigit():
+        found = int(found)
+    if not isinstance(found, int) or isinstance(found, bool):  # another program's table of the same name
+        raise ForeignDatabase("database_foreign")
+    current = found
     if current > latest_version():
         # refuse before anything is written (no backup, no migration): the newer app owns this file
         raise DatabaseTooNew("database_too_new", found=current, supported=latest_version())
@@ -128,6 +166,7 @@ def migrate(
         _backup(db_path, backup_dir, current)
     applied: list[str] = []
     for migration in pending:
+        after_commit = None
         with engine.begin() as conn:
             # Another process may have applied it since we looked (two first starts at once). The
             # write lock is ours now (BEGIN IMMEDIATE), so this check and the steps cannot interleave.
@@ -137,6 +176,8 @@ def migrate(
                 continue
             for step in migration.steps:
                 conn.execute(text(step))
+            if migration.run is not None:
+                after_commit = migration.run(conn, files_root)
             conn.execute(
                 text("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)"),
                 {
@@ -145,5 +186,7 @@ def migrate(
                     "at": datetime.now(UTC).isoformat(timespec="seconds"),
                 },
             )
+        if after_commit is not None:
+            after_commit()
         applied.append(migration.name)
     return applied

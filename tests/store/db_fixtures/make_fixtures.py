@@ -11,6 +11,8 @@ A fixture is a frozen picture of a released version: it is written once and neve
 
 for the previous latest version K, add rows for its new tables to :data:`ROWS`, and commit the file.
 Versions 3 and 4 were released as empty placeholders, so their files hold the tables of version 2.
+Version 6 has activities; one names an evidence file (:data:`EVIDENCE`), which lived in the files
+folder then (``files/local/<evidence_file>``): the upgrade test puts it there before opening.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from spoor2.store import _make_engine  # noqa: E402
 from spoor2.store.migrations import migrate  # noqa: E402
 
 #: The highest version whose fixture is stable (later migrations may still change while being built).
-STABLE_UP_TO = 5
+STABLE_UP_TO = 6
 
 OWNERS = ("local", "second-person")
 AT = "2026-02-01T09:30:00+00:00"
@@ -44,6 +46,27 @@ _INTEREST_ANSWERS = {
 }  # fmt: skip
 _VALUES_DRAFT = {"autonomy1": 4, "autonomy2": 5, "autonomy4": 2}
 _CAPACITY_ANSWERS = {"hours_week": "h20_28", "hours_day": "h4_6", "days": ["mon", "tue", "thu"], "travel": "m15_30"}
+
+#: The evidence file of the v6 activity, as it lay in the files folder before migration 7.
+EVIDENCE = {"evidence/3f2e1d0c9b8a79685746352413021f0e.pdf": b"%PDF-1.4\n% bewijs van sollicitatie\n"}
+_ACTIVITY = {
+    "activity_date": "2026-01-12",
+    "activity_week": "2026-W03",
+    "type": "vacancy_application",
+    "role": "Planner",
+    "channel": "werk.nl",
+    "contact_person": "",
+    "status": "awaiting_response",
+    "follow_up": "2026-01-26",
+    "response_date": None,
+    "outcome": "",
+    "notes": "Brief en cv gestuurd.\nTweede regel.",
+    "evidence_link": None,
+    "fits_limitations": "yes",
+    "goal": "",
+    "created_at": AT,
+    "updated_at": AT,
+}
 
 #: Rows per table (``owner_id`` included), literal so that the tests know exactly what must survive.
 ROWS: dict[str, list[dict[str, Any]]] = {
@@ -159,6 +182,22 @@ ROWS: dict[str, list[dict[str, Any]]] = {
     "situation_answers": [
         {"owner_id": "local", "answer_key": "spoor2_started", "answer_value": "yes", "updated_at": AT},
         {"owner_id": "local", "answer_key": "fixed_term", "answer_value": "unsure", "updated_at": AT},
+    ],
+    "activities": [
+        {
+            **_ACTIVITY,
+            "owner_id": "local",
+            "id": "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b",
+            "organisation": "Gemeente Utrecht",
+            "evidence_file": next(iter(EVIDENCE)),
+        },
+        {
+            **_ACTIVITY,
+            "owner_id": "second-person",
+            "id": "1a2b3c4d5e6f708192a3b4c5d6e7f809",
+            "organisation": "Bakkerij De Vries",
+            "evidence_file": None,
+        },
     ],
     "meetings": [
         {
