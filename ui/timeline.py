@@ -33,7 +33,7 @@ from spoor2.timeline.rules import (
     validate_timeline_input,
 )
 from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_rule
-from ui.charts import plotly_chart
+from ui.charts import month_ticks, plotly_chart
 from ui.frame import (
     chosen,
     fdate,
@@ -287,6 +287,8 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
         xaxis={
             "type": "date",
             "range": [(first - timedelta(days=20)).isoformat(), (last + timedelta(days=20)).isoformat()],
+            # month names in the page language (Plotly's own are English)
+            **month_ticks(first - timedelta(days=20), last + timedelta(days=20), lang()),
         },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(names)), "automargin": True},
         hoverlabel={"align": "left"},

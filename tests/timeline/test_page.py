@@ -228,3 +228,17 @@ def test_the_record_form_is_empty_after_use_and_keeps_its_choice_over_a_language
     assert milestone_records(store) == {"action_plan_due": FIRST + timedelta(days=50)}
     assert at.text_area(key="tl_record_note").value == ""
     assert at.date_input(key="tl_record_date").value == TODAY
+
+
+def test_the_chart_names_the_months_in_dutch(store):
+    """Issue 12: the chart's axis said "Oct 2026" on a Dutch page."""
+    save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=FIRST),)))
+    at = open_page("timeline.py", lang="nl")
+    import json
+
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    ticks = figure["layout"]["xaxis"].get("ticktext", [])
+    assert ticks and all(
+        text.split()[0] in {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+        for text in ticks
+    )
