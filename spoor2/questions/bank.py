@@ -32,10 +32,11 @@ import yaml
 from pydantic import Field
 
 from spoor2.errors import InvalidInput
+from spoor2.i18n import t
 from spoor2.legal.sources import get_source
 from spoor2.model import FrozenMap, IsoDate, Model, load_strict
 from spoor2.paths import CONTENT_DIR
-from spoor2.timeline.rules import ALL_MILESTONES, Standing, Status
+from spoor2.timeline.rules import ALL_MILESTONES, RECORDABLE, Standing, Status
 
 Audience = Literal["employer", "reintegration_agency", "company_doctor", "uwv"]
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
@@ -92,12 +93,13 @@ def build_situation(
     """The situation from a :class:`~spoor2.timeline.rules.Standing` (or None) plus checklist states and answers."""
     documents = dict(documents or {})
     answers = dict(answers or {})
+    # A person never sees an internal id: the CLI names its own bad arguments (bad_answer, bad_document).
     for key, value in answers.items():
         if key not in ANSWER_KEYS or value not in ANSWER_VALUES:
-            raise InvalidInput("questions.error.bad_answer", answer=f"{key}={value}")
+            raise InvalidInput("questions.error.answer_not_a_choice")
     for key, value in documents.items():
         if key not in document_ids() or value not in DOC_STATES:
-            raise InvalidInput("questions.error.bad_document", document=key)
+            raise InvalidInput("questions.error.document_not_known")
     if standing is None:
         return Situation(documents=documents, answers=answers)
     return Situation(
@@ -226,6 +228,9 @@ class DocumentSpec(Model):
     id: str
     due: str
     sources: tuple[str, ...] = Field(min_length=1)
+    #: The timeline step whose "done on" *is* this document's "received on" (one fact, one record:
+    #: the store keeps it as the milestone record, see ``spoor2.store.questions``). None: no such step.
+    records: str | None = None
 
 
 class DocumentText(Model):
@@ -243,6 +248,8 @@ def document_specs() -> tuple[DocumentSpec, ...]:
     for spec in specs:
         if spec.due not in ALL_MILESTONES:
             raise ValueError(f"document {spec.id}: unknown milestone {spec.due!r}")
+        if spec.records is not None and spec.records not in RECORDABLE:
+            raise ValueError(f"document {spec.id}: {spec.records!r} is not a step a person can record")
         for sid in spec.sources:
             get_source(sid)
     return specs
@@ -250,6 +257,15 @@ def document_specs() -> tuple[DocumentSpec, ...]:
 
 def document_ids() -> tuple[str, ...]:
     return tuple(spec.id for spec in document_specs())
+
+
+def recorded_by() -> dict[str, str]:
+    """Document id → the timeline step that records its receipt (``records:`` in documents.yaml).
+
+    >>> recorded_by()["action_plan"]
+    'action_plan_due'
+    """
+    return {spec.id: spec.records for spec in document_specs() if spec.records is not None}
 
 
 @cache
@@ -422,9 +438,12 @@ class DocumentRecord(Model):
 
 def check_document_record(record: DocumentRecord, as_of: date) -> None:
     if record.id not in document_ids():
-        raise InvalidInput("questions.error.bad_document", document=record.id)
+        raise InvalidInput("questions.error.document_not_known")
     if record.on is not None and record.on > as_of:
         raise InvalidInput("questions.error.date_in_future")
+    if record.state == "received" and record.on is None and record.id in recorded_by():
+        # the timeline records this step on a date; the portal never makes one up
+        raise InvalidInput("questions.error.received_needs_date")
 
 
 def document_is_due(spec: DocumentSpec, situation: Situation) -> bool:
@@ -494,7 +513,8 @@ def letter_placeholders(lang: str, letter_id: str) -> tuple[str, ...]:
 
 
 def fill_letter(lang: str, letter_id: str, values: dict[str, str]) -> str:
-    """The letter as plain text. Missing values become ``[name]`` so the person sees what to add.
+    """The letter as plain text. A missing value becomes a gap in the letter's language (``[naam]``,
+    ``questions.letter_gap`` in the catalogue) so the person sees what to add.
 
     Values are inserted literally (no format-string evaluation, so ``{`` in user text is harmless).
     """
@@ -504,6 +524,6 @@ def fill_letter(lang: str, letter_id: str, values: dict[str, str]) -> str:
 
     def replace(match: re.Match[str]) -> str:
         value = values.get(match.group(1), "").strip()
-        return value if value else f"[{match.group(1)}]"
+        return value if value else f"[{t(lang, f'questions.letter_gap.{match.group(1)}')}]"
 
     return _PLACEHOLDER.sub(replace, letter_template(lang, letter_id))

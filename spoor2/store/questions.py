@@ -6,7 +6,7 @@ import json
 import uuid
 from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from spoor2.errors import InvalidInput
 from spoor2.model import load_strict, load_strict_json
@@ -18,8 +18,10 @@ from spoor2.questions.bank import (
     QuestionList,
     check_document_record,
     check_meeting,
+    recorded_by,
 )
 from spoor2.store import Store, now_iso, upsert
+from spoor2.store.timeline import milestone_records
 
 
 def new_id() -> str:
@@ -49,39 +51,89 @@ def load_question_list(store: Store) -> QuestionList | None:
 
 
 # --- document checklist ---------------------------------------------------------------------------
+# One fact, one record: a document that a timeline step records (``records:`` in documents.yaml, e.g.
+# the action plan and ``action_plan_due``) is "received on D" exactly when the step is recorded done on
+# D. That record lives in ``milestone_records`` only; the checklist row keeps the other states.
 
 
 def set_document(store: Store, record: DocumentRecord, as_of: date) -> None:
-    """Validate, then save one checklist row (state ``unknown`` deletes it)."""
-    check_document_record(record, as_of)
+    """Validate, then save one checklist row (see :func:`set_documents`)."""
+    set_documents(store, [record], as_of)
+
+
+def set_documents(store: Store, records: list[DocumentRecord], as_of: date) -> None:
+    """Validate all, then save all in one transaction (state ``unknown`` deletes a row).
+
+    A linked document received on D records its timeline step done on D (the step's note is kept); any
+    other state clears the step, unless the step has a note (refused: the note is the person's words).
+    """
+    for record in records:
+        check_document_record(record, as_of)
+    linked = recorded_by()
     with store.transaction() as conn:
-        if record.state == "unknown":
-            conn.execute(
-                text("DELETE FROM document_checklist WHERE owner_id = :o AND doc_id = :d"),
-                {"o": store.owner_id, "d": record.id},
+        for record in records:
+            milestone = linked.get(record.id)
+            if milestone is not None:
+                _set_linked_step(conn, store.owner_id, milestone, record)
+            if record.state == "unknown" or (milestone is not None and record.state == "received"):
+                conn.execute(
+                    text("DELETE FROM document_checklist WHERE owner_id = :o AND doc_id = :d"),
+                    {"o": store.owner_id, "d": record.id},
+                )
+                continue
+            upsert(
+                conn,
+                "document_checklist",
+                ("owner_id", "doc_id"),
+                {
+                    "owner_id": store.owner_id,
+                    "doc_id": record.id,
+                    "state": record.state,
+                    "received_on": record.on.isoformat() if record.on else None,
+                    "updated_at": now_iso(),
+                },
             )
-            return
-        upsert(
-            conn,
-            "document_checklist",
-            ("owner_id", "doc_id"),
-            {
-                "owner_id": store.owner_id,
-                "doc_id": record.id,
-                "state": record.state,
-                "received_on": record.on.isoformat() if record.on else None,
-                "updated_at": now_iso(),
-            },
-        )
+
+
+def _set_linked_step(conn: Connection, owner_id: str, milestone: str, record: DocumentRecord) -> None:
+    key = {"o": owner_id, "m": milestone}
+    row = conn.execute(
+        text("SELECT done_on, note FROM milestone_records WHERE owner_id = :o AND milestone_id = :m"), key
+    ).first()
+    if record.state == "received" and record.on is not None:
+        if row is None or row[0] != record.on.isoformat():
+            upsert(
+                conn,
+                "milestone_records",
+                ("owner_id", "milestone_id"),
+                {
+                    "owner_id": owner_id,
+                    "milestone_id": milestone,
+                    "done_on": record.on.isoformat(),
+                    "note": row[1] if row is not None else "",
+                    "updated_at": now_iso(),
+                },
+            )
+        return
+    if row is not None:
+        if row[1]:
+            raise InvalidInput("questions.error.linked_note")  # rolls the whole save back
+        conn.execute(text("DELETE FROM milestone_records WHERE owner_id = :o AND milestone_id = :m"), key)
 
 
 def document_records(store: Store) -> dict[str, DocumentRecord]:
+    """The checklist; a linked document is received on the date its timeline step was recorded done."""
     with store.read() as conn:
         rows = conn.execute(
             text("SELECT doc_id, state, received_on FROM document_checklist WHERE owner_id = :o"),
             {"o": store.owner_id},
         ).all()
-    return {doc: load_strict(DocumentRecord, {"id": doc, "state": state, "on": on}) for doc, state, on in rows}
+    records = {doc: load_strict(DocumentRecord, {"id": doc, "state": state, "on": on}) for doc, state, on in rows}
+    done = milestone_records(store)
+    for doc, milestone in recorded_by().items():
+        if milestone in done:
+            records[doc] = DocumentRecord(id=doc, state="received", on=done[milestone])
+    return records
 
 
 def document_states(store: Store) -> dict[str, str]:
@@ -93,7 +145,7 @@ def document_states(store: Store) -> dict[str, str]:
 
 def set_answer(store: Store, key: str, value: str) -> None:
     if key not in ANSWER_KEYS or value not in ANSWER_VALUES:
-        raise InvalidInput("questions.error.bad_answer", answer=f"{key}={value}")
+        raise InvalidInput("questions.error.answer_not_a_choice")
     with store.transaction() as conn:
         upsert(
             conn,
