@@ -17,16 +17,16 @@ timeline, standing = ui.my_week(today)
 situation = ui.current_situation(standing)
 shown = ui.shown_list(situation)
 
-tab_questions, tab_situation, tab_documents, tab_meeting, tab_letters = ui.tabs()
-with tab_questions:
+section = ui.sections()
+if section == "questions":
     ui.my_questions(situation, shown, today)
-with tab_situation:
+elif section == "situation":
     ui.my_situation(situation)
-with tab_documents:
+elif section == "documents":
     ui.documents(timeline, situation, today)
-with tab_meeting:
+elif section == "meeting":
     ui.meeting_preparation(shown, today)
-with tab_letters:
+else:
     ui.letters(timeline, today)
 
 legal_footer()

@@ -35,6 +35,7 @@ def test_a_message_after_a_rerun_shows_once_then_is_gone(store, lang):
 def test_a_message_from_a_button_callback_shows_once_then_is_gone(store, lang):
     """/questions: the callback saves and keeps the message; the same run shows it, the next does not."""
     at = open_page("questions.py", lang=lang)
+    at.segmented_control(key="q_tab").set_value("situation").run()  # the page shows one section at a time
     at.radio(key="q_ans_spoor2_started").set_value("yes")
     at.button(key="q_save_answers").click().run()
     assert_no_exception(at)

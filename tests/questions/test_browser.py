@@ -21,7 +21,7 @@ def test_pdf_export_downloads(page, app_server, lang, tmp_path: Path):  # noqa: 
     with page.expect_download() as info:
         button.click()
     download = info.value
-    assert download.suggested_filename == "critical-questions.pdf"
+    assert download.suggested_filename == {"en": "critical-questions.pdf", "nl": "kritische-vragen.pdf"}[lang]
     target = tmp_path / "questions.pdf"
     download.save_as(target)
     data = target.read_bytes()
