@@ -43,10 +43,10 @@ def _start(script: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     env = {**os.environ, "SPOOR2_DATA_DIR": str(data_dir)}
     env.pop("SPOOR2_DATABASE_URL", None)
+    options = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    options += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        + ["--server.fileWatcherType", "none"],
+        [sys.executable, "-m", "streamlit", "run", str(script), *options],
         cwd=script.parent,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -56,7 +56,7 @@ def _start(script: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):  # noqa: S310 - our own http://127.0.0.1
                 return process, url
         except OSError:
             time.sleep(0.1)
@@ -90,7 +90,8 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="another checkout's app.py, to compare")
+    parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="the app.py to measure")
+    parser.add_argument("--compare", type=Path, help="another checkout's app.py, measured in the same rounds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         bare = Path(tmp) / "bare.py"
@@ -104,6 +105,10 @@ def main() -> None:
                 times.setdefault(spec.key, []).append(
                     first_paint(browser, args.app, f"{spec.url_path}?lang=en", heading)
                 )
+                if args.compare:
+                    times.setdefault(f"{spec.key} (compared)", []).append(
+                        first_paint(browser, args.compare, f"{spec.url_path}?lang=en", heading)
+                    )
         browser.close()
     floor = statistics.median(times["bare"])
     print(f"first paint of a deep link on a fresh server ({os.cpu_count()} cores, medians of {args.rounds})")
