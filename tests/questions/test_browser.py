@@ -26,3 +26,22 @@ def test_pdf_export_downloads(page, app_server, lang, tmp_path: Path):  # noqa: 
     download.save_as(target)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 2_000
+
+
+def test_documents_viewed_in_dutch_are_saved_unchanged_after_switching_to_english(page, app_server):  # noqa: F811
+    """Issue 12, the blocker: the browser sends back the Dutch label it showed ("Niet ingevuld"); the
+    English save must neither crash (``input_value='Ontvangen'``) nor store anything as received."""
+    from spoor2.store import Store
+    from spoor2.store import questions as repo
+
+    page.goto(app_server.url + "/questions?lang=nl")
+    wait_for_app(page)
+    page.locator(".st-key-q_tab").get_by_text(t("nl", "questions.tabs.documents"), exact=True).click()
+    wait_for_app(page)
+    page.locator(".st-key-lang_choice").get_by_text("English").click()
+    wait_for_app(page)
+    page.locator(".st-key-q_save_documents").get_by_role("button").click()
+    wait_for_app(page)
+    page.get_by_text(t("en", "questions.documents_saved")).wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert repo.document_records(Store(app_server.data_dir / "spoor2.sqlite3")) == {}
