@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 import signal
 import sqlite3
@@ -559,3 +560,267 @@ def test_a_migration_failing_in_the_middle_of_an_upgrade_stops_before_it(tmp_pat
     store = Store(path)  # the next start (with the fixed app) finishes the upgrade
     assert store.schema_version() == latest_version()
     _check_readable_through_repos(store, set(before))
+
+
+# --- a data import killed at every step -------------------------------------------------------------------
+
+STRAYS = (".import-*", ".old-*", "*.part")
+
+#: A child that validates the archive, then imports it with a self-SIGKILL at one step (argv[3]).
+#: ``during_<what>:<n>`` kills at the n-th statement of that kind (the deletes, the row inserts,
+#: the file inserts); ``in_commit`` when SQLite starts the COMMIT statement itself.
+HOOKED_IMPORT = """
+import os, signal, sys
+from pathlib import Path
+from sqlalchemy import event
+from spoor2.store import Store
+from spoor2.store import my_data as data_io
+
+folder, archive_path, step = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+
+
+def die(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def kill_after(name):
+    original = getattr(data_io, name)
+
+    def wrapped(*args, **kwargs):
+        original(*args, **kwargs)
+        die()
+
+    setattr(data_io, name, wrapped)
+
+
+store = Store(folder / "spoor2.sqlite3")
+archive = data_io.read_archive(archive_path.read_bytes(), store)
+if step == "before_transaction":
+    die()
+elif step in ("after_deletes", "after_inserts", "after_blobs"):
+    kill_after({"after_deletes": "_delete_rows", "after_inserts": "_insert_rows", "after_blobs": "_insert_files"}[step])
+elif step.startswith("during_"):
+    what, n = step.removeprefix("during_").split(":")
+    prefix = {"deletes": "DELETE", "inserts": "INSERT INTO \\"", "blobs": "INSERT INTO evidence_files"}[what]
+    seen = [0]
+
+    @event.listens_for(store.engine, "before_cursor_execute")
+    def count(conn, cursor, statement, *_rest):
+        if statement.startswith(prefix):
+            seen[0] += 1
+            if seen[0] == int(n):
+                die()
+elif step == "before_commit":
+    event.listen(store.engine, "commit", die)  # SQLAlchemy's commit event runs before the COMMIT
+elif step == "in_commit":
+
+    @event.listens_for(store.engine, "begin")
+    def trace(conn):
+        conn.connection.dbapi_connection.set_trace_callback(lambda sql: sql == "COMMIT" and die())
+
+data_io.import_archive(store, archive)
+if step == "after_commit":
+    die()
+print("finished", flush=True)
+"""
+
+#: ``python -m spoor2 my-data import FILE``, with a line on stdout once Python and the CLI are loaded.
+CLI_IMPORT = """
+import sys
+from spoor2.cli import main
+print("ready", flush=True)
+sys.exit(main(["my-data", "import", sys.argv[1]]))
+"""
+
+KILL_STEPS = (
+    "before_transaction",
+    "during_deletes:3",
+    "after_deletes",
+    "during_inserts:150",
+    "after_inserts",
+    "during_blobs:3",
+    "after_blobs",
+    "before_commit",
+    "in_commit",
+    "after_commit",
+)
+
+
+def _evidence_pdf(tag: str, k: int) -> bytes:
+    return b"%PDF-1.4\n" + hashlib.sha256(f"{tag}{k}".encode()).digest() * 400  # 12.8 kB, different per file
+
+
+def _fill_for_import(store: Store, tag: str, activities: int, files: int) -> None:
+    from spoor2.store import tracker as tracker_repo
+    from spoor2.tracker.activities import Activity
+    from tests.support.my_data import fill_store
+
+    fill_store(store, note=f"{tag} note")
+    day = date(2026, 1, 5)
+    tracker_repo.import_activities(
+        store,
+        [
+            Activity(id=f"{tag}-{i:05d}", activity_date=day, type="other", organisation=f"{tag} {i}", status="done")
+            for i in range(activities)
+        ],
+        source=tracker_repo.UploadedFile(f"{tag}.csv", tag.encode()),
+    )
+    for k in range(files):
+        tracker_repo.add_activity(
+            store,
+            Activity(id=f"{tag}-file-{k}", activity_date=day, type="other", organisation=f"{tag} file {k}"),
+            evidence=tracker_repo.EvidenceUpload(f"proof-{k}.pdf", _evidence_pdf(tag, k)),
+        )
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {table: conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for table in _tables(conn)}
+    finally:
+        conn.close()
+
+
+def _strays(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for pattern in STRAYS for p in folder.rglob(pattern))
+
+
+def _check_after_kill(folder: Path, expected: dict[str, tuple[dict[str, int], dict[str, bytes]]], scratch: Path) -> str:
+    """The killed import left entirely the old or entirely the new data (its name), all consistent."""
+    from spoor2.my_data.archive import archive_content
+    from spoor2.store import my_data as data_io
+
+    path = folder / "spoor2.sqlite3"
+    assert _strays(folder) == []  # nothing was staged on disk, even before a restart cleans up
+    assert _integrity(path) == "ok"
+    counts = _row_counts(path)
+    [state] = [name for name, (rows, _) in expected.items() if rows == counts] or [f"neither: {counts}"]
+    assert state in expected, state
+    with sqlite3.connect(path) as conn:
+        loose = conn.execute(
+            "SELECT a.evidence_file FROM activities a LEFT JOIN evidence_files e"
+            " ON e.owner_id = a.owner_id AND e.id = a.evidence_file"
+            " WHERE a.evidence_file IS NOT NULL AND e.id IS NULL"
+        ).fetchall()
+        stored = conn.execute("SELECT id, size, sha256, content FROM evidence_files").fetchall()
+    conn.close()
+    assert loose == []  # every reference resolves to a stored file
+    for identifier, size, digest, content in stored:
+        assert (len(content), hashlib.sha256(content).hexdigest()) == (size, digest), identifier
+
+    store = Store(path)
+    try:
+        exported = data_io.export_bytes(store)
+        assert archive_content(exported) == expected[state][1]  # every row and every file, not only counts
+        assert _strays(folder) == []
+    finally:
+        store.close()
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    again = Store(scratch / "spoor2.sqlite3")  # the fresh export is a backup that imports
+    try:
+        data_io.import_bytes(again, exported)
+        assert archive_content(data_io.export_bytes(again)) == expected[state][1]
+    finally:
+        again.close()
+    return state
+
+
+@pytest.mark.slow
+def test_a_data_import_killed_at_any_step_leaves_all_the_old_or_all_the_new_data(tmp_path):
+    from spoor2.my_data.archive import archive_content
+    from spoor2.store import my_data as data_io
+
+    new_store = Store(tmp_path / "new" / "spoor2.sqlite3")
+    _fill_for_import(new_store, "New", activities=400, files=6)
+    new_store.close()
+    archive = tmp_path / "backup.zip"
+    result = subprocess.run(
+        [sys.executable, "-m", "spoor2", "my-data", "export", str(archive)],
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "SPOOR2_DATA_DIR": str(tmp_path / "new")},
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr
+    template = tmp_path / "old"
+    old_store = Store(template / "spoor2.sqlite3")
+    _fill_for_import(old_store, "Old", activities=150, files=3)
+    old_content = archive_content(data_io.export_bytes(old_store))
+    old_store.close()
+    imported = tmp_path / "imported"
+    shutil.copytree(template, imported)
+    reference = Store(imported / "spoor2.sqlite3")
+    data_io.import_bytes(reference, archive.read_bytes())
+    new_content = archive_content(data_io.export_bytes(reference))
+    reference.close()
+    assert new_content == archive_content(archive.read_bytes())
+    expected = {
+        "old": (_row_counts(template / "spoor2.sqlite3"), old_content),
+        "new": (_row_counts(imported / "spoor2.sqlite3"), new_content),
+    }
+    assert expected["old"][0] != expected["new"][0]
+    work, scratch = tmp_path / "work", tmp_path / "scratch"
+
+    def fresh() -> None:
+        if work.exists():
+            shutil.rmtree(work)
+        shutil.copytree(template, work)
+
+    # 1. a self-kill at each step: before the COMMIT the old data, after it the new
+    for step in KILL_STEPS:
+        fresh()
+        process = _child(HOOKED_IMPORT, str(work), str(archive), step)
+        timer = _watchdog(process)
+        try:
+            _, err = process.communicate()
+        finally:
+            timer.cancel()
+        assert process.returncode == -signal.SIGKILL, (step, err)
+        assert _check_after_kill(work, expected, scratch) == ("new" if step == "after_commit" else "old"), step
+
+    # 2. the CLI's import (`my-data import FILE`, in a child that says when its modules are loaded)
+    #    killed from outside at moments spread over the import, later and later until one completes
+    env = {**os.environ, "SPOOR2_DATA_DIR": str(work)}
+
+    def run(delay: float | None) -> tuple[int, float]:
+        process = subprocess.Popen(
+            [sys.executable, "-c", CLI_IMPORT, str(archive)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        timer = _watchdog(process)
+        try:
+            assert process.stdout is not None and process.stdout.readline() == "ready\n"
+            started = time.monotonic()
+            try:
+                process.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                process.send_signal(signal.SIGKILL)
+            process.wait()
+            return process.returncode, time.monotonic() - started
+        finally:
+            timer.cancel()
+            process.stdout.close()  # type: ignore[union-attr]
+
+    fresh()
+    code, whole = run(None)
+    assert code == 0 and _check_after_kill(work, expected, scratch) == "new"
+    outcomes: list[tuple[float, int, str]] = []
+    delays = [whole * i / 10 for i in range(12)]  # 0 % … 110 % of an import's duration
+    while delays:
+        delay = delays.pop(0)
+        fresh()
+        code, _ = run(delay)
+        assert code in (0, -signal.SIGKILL)
+        outcomes.append((round(delay, 3), code, _check_after_kill(work, expected, scratch)))
+        if not delays and code != 0 and len(outcomes) < 24:
+            delays.append(delay + whole * 0.2)  # later still, until an import completes
+    assert {state for _, code, state in outcomes if code == 0} == {"new"}  # ... and one did
+    assert any(code == -signal.SIGKILL for _, code, _ in outcomes), outcomes
+    print(f"import {whole:.3f}s; killed at (delay, rc, state): {outcomes}")
