@@ -18,15 +18,15 @@ ui.quick_add(store, today)
 ui.empty_hint(store)
 filters = ui.activity_filters()
 
-tab_log, tab_progress, tab_agenda, tab_files = ui.tabs()
-with tab_log:
+section = ui.section()  # keyed: a message or a rerun never moves the person to another section
+if section == "log":
     ui.activity_log(store, filters, today)
-with tab_progress:
+elif section == "progress":
     ui.weekly_target(store, today)
     ui.charts(store, filters)
-with tab_agenda:
+elif section == "agenda":
     ui.agenda(store, today)
-with tab_files:
+else:
     ui.export_files(store, today)
     ui.import_file(store, today)
 

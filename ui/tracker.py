@@ -14,13 +14,12 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
-from spoor2.dates import anniversary
 from spoor2.errors import ImportRejected, InvalidInput, Spoor2Error
 from spoor2.legal.page_sources import page_sources
 from spoor2.store import Store
 from spoor2.store import tracker as repo
+from spoor2.store.timeline import get_setting, set_setting
 from spoor2.tracker import import_export as tracker_io
 from spoor2.tracker.activities import (
     ACTIVITY_TYPES,
@@ -29,15 +28,15 @@ from spoor2.tracker.activities import (
     FITS,
     MAX_TARGET,
     STATUSES,
-    YEARS_AHEAD,
-    YEARS_BACK,
     Activity,
     ActivityFilter,
     Funnel,
     WeekProgress,
     check_target,
     funnel,
+    infer_response_date,
     median_days,
+    new_activity_id,
     response_rate,
     target_progress,
     validate_activity,
@@ -45,10 +44,21 @@ from spoor2.tracker.activities import (
     weeks_met_in_a_row,
 )
 from ui.charts import plotly_chart
-from ui.frame import fdate, flash, lang, show_error, sources_markdown, tr
+from ui.frame import fdate, flash, forget_choice, id_choice, lang, md_escape, sources_markdown, tr
 
 PAGE_SIZE = 50
-TABLE_FIELDS = ("date", "type", "organisation", "role", "status", "follow_up", "outcome", "notes", "evidence_link")
+TABLE_FIELDS = (
+    "date", "type", "organisation", "role", "status", "follow_up", "response_date", "response_inferred", "outcome",
+    "notes", "evidence_link",
+)  # fmt: skip
+#: Where the person is on the page: a keyed control (not st.tabs), so a message or a rerun never moves them.
+SECTIONS = ("log", "progress", "agenda", "files")
+#: The range a date widget accepts: wide, so the widget never swaps a typed date for another one;
+#: the rules in spoor2 refuse what is out of range, with a message.
+WIDGET_DATES = {"min_value": date(1000, 1, 1), "max_value": date(9999, 12, 31), "format": "DD-MM-YYYY"}
+EVIDENCE_MB = repo.MAX_EVIDENCE_BYTES // (1024 * 1024)
+IMPORT_MB = tracker_io.MAX_IMPORT_BYTES // (1024 * 1024)
+NAME_SETTING = "tracker.export_name"
 TABLE_KEY = "tr_table"
 PALETTE = (
     "#3b6e8f", "#e07a5f", "#81b29a", "#f2cc8f", "#6d597a", "#b56576",
@@ -68,20 +78,40 @@ def fit_labels() -> dict[str, str]:
     return {f: tr(f"tracker.fit.{f}") for f in FITS}
 
 
+def show_problem(error: Spoor2Error) -> None:
+    """A domain error in the page language; its parameters may come from a person or a file, so every
+    text in them is escaped (a CSV header ``![x](http://…)`` is shown as text, never loaded)."""
+    safe = {k: md_escape(v) if isinstance(v, str) else v for k, v in error.params.items()}
+    st.error(Spoor2Error(error.code, **safe).message(lang()), icon=":material/error:")
+
+
 def attempt(action: Callable[[], Any]) -> Any:
     """Run a store action; a :class:`Spoor2Error` is shown in the page language and None returned."""
     try:
         return action()
     except Spoor2Error as error:
-        show_error(error)
+        show_problem(error)
         return None
+
+
+def reset_after_use(key: str) -> None:
+    """A confirmation box is unticked on the next run (the browser is told so): call before ``st.rerun()``."""
+    st.session_state[f"{key}__reset"] = True
+
+
+def confirmation(label: str, key: str, container: Any = st) -> bool:
+    """A confirmation checkbox for a destructive action; it resets after the action used it."""
+    if st.session_state.pop(f"{key}__reset", False):
+        st.session_state[key] = False
+    return bool(container.checkbox(label, key=key))
 
 
 # --- the table ----------------------------------------------------------------------------------------
 
 
 def table_frame(activities: list[Activity]) -> pd.DataFrame:
-    """One page of activities as the editor's data: labels for choices, dates as dates, id as index."""
+    """One page of activities as the editor's data: labels for choices, dates as dates (an empty date is
+    empty, never "None"), whether the response date is inferred, id as index."""
     types, statuses = type_labels(), status_labels()
     rows = []
     for a in activities:
@@ -94,14 +124,17 @@ def table_frame(activities: list[Activity]) -> pd.DataFrame:
                 "role": a.role,
                 "status": statuses[a.status],
                 "follow_up": a.follow_up,
+                "response_date": a.response_date,
+                "response_inferred": a.response_date_inferred,
                 "outcome": a.outcome,
                 "notes": a.notes,
                 "evidence_link": a.evidence_link or "",
             }
         )
     frame = pd.DataFrame(rows, columns=["select", *TABLE_FIELDS], index=[a.id for a in activities])
-    for column in ("date", "follow_up"):
-        frame[column] = pd.to_datetime(frame[column]).dt.date
+    for column in ("date", "follow_up", "response_date"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["response_inferred"] = frame["response_inferred"].astype(bool)
     return frame
 
 
@@ -115,6 +148,8 @@ def column_config() -> dict[str, Any]:
         "role": cc.TextColumn(tr("tracker.field.role")),
         "status": cc.SelectboxColumn(tr("tracker.field.status"), options=list(status_labels().values()), required=True),
         "follow_up": cc.DateColumn(tr("tracker.field.follow_up"), format="DD-MM-YYYY"),
+        "response_date": cc.DateColumn(tr("tracker.field.response_date"), format="DD-MM-YYYY"),
+        "response_inferred": cc.CheckboxColumn(tr("tracker.field.response_inferred")),
         "outcome": cc.TextColumn(tr("tracker.field.outcome")),
         "notes": cc.TextColumn(tr("tracker.field.notes")),
         "evidence_link": cc.TextColumn(tr("tracker.field.evidence_link")),
@@ -135,7 +170,9 @@ def _cell(value: Any) -> Any:
 
 
 def edited_rows(before: pd.DataFrame, after: pd.DataFrame, originals: dict[str, Activity]) -> list[dict[str, Any]]:
-    """The raw input of every row whose data (not its selection) changed, merged over the stored activity."""
+    """The raw input of every row whose data (not its selection) changed, merged over the stored activity.
+
+    A response date the person changed, or whose "inferred" mark they untick, is theirs (``entered``)."""
     changed: list[dict[str, Any]] = []
     for activity_id in after.index:
         if activity_id not in before.index or activity_id not in originals:
@@ -147,6 +184,9 @@ def edited_rows(before: pd.DataFrame, after: pd.DataFrame, originals: dict[str, 
         raw: dict[str, Any] = originals[activity_id].model_dump()
         raw["date"] = raw.pop("activity_date")
         raw.update(dict(zip(TABLE_FIELDS, new, strict=True)))
+        date_changed = old[TABLE_FIELDS.index("response_date")] != new[TABLE_FIELDS.index("response_date")]
+        inferred = bool(raw.pop("response_inferred")) and not date_changed
+        raw["response_date_source"] = "inferred" if inferred else "entered"
         changed.append(raw)
     return changed
 
@@ -158,10 +198,16 @@ def selected_ids(after: pd.DataFrame) -> list[str]:
 # --- charts -------------------------------------------------------------------------------------------
 
 
-def _layout(fig: go.Figure, title: str, height: int = 340) -> go.Figure:
+def _layout(fig: go.Figure, title: str, height: int = 340, *, dates: bool = False) -> go.Figure:
+    """Title, size and the legend above the plot (never over the axis); date axes as DD-MM-YYYY, so no
+    month name appears in a language other than the page's."""
     fig.update_layout(
-        title=title, height=height, margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h"}
-    )
+        title=title, height=height, margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )  # fmt: skip
+    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    if dates:
+        fig.update_xaxes(tickformat="%d-%m-%Y", hoverformat="%d-%m-%Y")
     return fig
 
 
@@ -179,7 +225,7 @@ def per_week_chart(rows: list[tuple[str, str, int]]) -> go.Figure:
                 hovertemplate="%{customdata}: %{y}<extra>" + labels[kind] + "</extra>",
             )  # fmt: skip
     fig.update_layout(barmode="stack", xaxis_title=tr("tracker.charts.week"), yaxis_title=tr("tracker.charts.count"))
-    return _layout(fig, tr("tracker.charts.per_week_title"))
+    return _layout(fig, tr("tracker.charts.per_week_title"), dates=True)
 
 
 def target_chart(progress: list[WeekProgress]) -> go.Figure:
@@ -194,7 +240,7 @@ def target_chart(progress: list[WeekProgress]) -> go.Figure:
         name=tr("tracker.target.line"), line={"color": "#355070", "dash": "dash", "shape": "hv"},
     )  # fmt: skip
     fig.update_layout(xaxis_title=tr("tracker.charts.week"), yaxis_title=tr("tracker.charts.count"))
-    return _layout(fig, tr("tracker.target.chart_title"), 300)
+    return _layout(fig, tr("tracker.target.chart_title"), 300, dates=True)
 
 
 def funnel_chart(data: Funnel) -> go.Figure:
@@ -241,7 +287,7 @@ def _forget_table() -> None:
 def _period(start: date | None, end: date | None) -> tuple[date | None, date | None]:
     """A reversed period is said and swapped (so the page still shows something sensible)."""
     if start and end and end < start:
-        show_error(InvalidInput("tracker.error.period_reversed"))
+        show_problem(InvalidInput("tracker.error.period_reversed"))
         return end, start
     return start, end
 
@@ -256,64 +302,95 @@ def intro() -> None:
     st.caption(f"{tr('tracker.sources_label')}: {sources}")
 
 
-def quick_add(store: Store, today: date) -> None:
-    """One activity in a few fields (more behind an expander); nothing is stored when a rule fails."""
+def _add_key(name: str) -> str:
+    """The key of a quick-add widget: every form instance has its own keys, so after an add the next
+    form starts empty (the uploader too) and a stale click on the old form is ignored."""
+    return f"tr_add_{name}_{st.session_state['tr_add_n']}"
+
+
+def _next_add_form() -> None:
+    st.session_state["tr_add_n"] += 1
+    st.session_state["tr_add_token"] = new_activity_id()
+
+
+def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
+    """The form's widgets: the raw activity, the uploaded file and whether "Add" was pressed."""
     types, statuses, fits = type_labels(), status_labels(), fit_labels()
-    with st.form("tr_add_form", clear_on_submit=False, border=True):
+    k = _add_key
+    with st.form(k("form"), clear_on_submit=False, border=True):
         st.subheader(tr("tracker.add.title"))
         cols = st.columns([1, 2, 2, 1.4])
-        add_date = cols[0].date_input(
-            tr("tracker.field.date"), value=today, key="tr_add_date", format="DD-MM-YYYY",
-            min_value=anniversary(today, -YEARS_BACK), max_value=anniversary(today, YEARS_AHEAD),
-        )  # fmt: skip
-        add_type = cols[1].selectbox(
-            tr("tracker.field.type"), ACTIVITY_TYPES, format_func=types.__getitem__, key="tr_add_type"
+        raw: dict[str, Any] = {
+            "date": cols[0].date_input(tr("tracker.field.date"), value=today, key=k("date"), **WIDGET_DATES)
+        }
+        raw["type"] = cols[1].selectbox(tr("tracker.field.type"), ACTIVITY_TYPES, format_func=types.get, key=k("type"))
+        raw["organisation"] = cols[2].text_input(tr("tracker.field.organisation"), key=k("org"), max_chars=200)
+        raw["status"] = cols[3].selectbox(
+            tr("tracker.field.status"),
+            STATUSES,
+            index=STATUSES.index("done"),
+            format_func=statuses.get,
+            key=k("status"),
         )
-        add_org = cols[2].text_input(tr("tracker.field.organisation"), key="tr_add_org", max_chars=200)
-        add_status = cols[3].selectbox(
-            tr("tracker.field.status"), STATUSES, index=STATUSES.index("done"), format_func=statuses.__getitem__,
-            key="tr_add_status",
-        )  # fmt: skip
         with st.expander(tr("tracker.add.more")):
             more = st.columns(3)
-            add_role = more[0].text_input(tr("tracker.field.role"), key="tr_add_role", max_chars=200)
-            add_channel = more[1].text_input(tr("tracker.field.channel"), key="tr_add_channel", max_chars=200)
-            add_contact = more[2].text_input(tr("tracker.field.contact_person"), key="tr_add_contact", max_chars=200)
-            more = st.columns(3)
-            add_follow = more[0].date_input(
-                tr("tracker.field.follow_up"), value=None, key="tr_add_follow", format="DD-MM-YYYY"
+            raw["role"] = more[0].text_input(tr("tracker.field.role"), key=k("role"), max_chars=200)
+            raw["channel"] = more[1].text_input(tr("tracker.field.channel"), key=k("channel"), max_chars=200)
+            raw["contact_person"] = more[2].text_input(
+                tr("tracker.field.contact_person"), key=k("contact"), max_chars=200
             )
-            add_fit = more[1].selectbox(
-                tr("tracker.field.fits_limitations"), (None, *FITS), key="tr_add_fit",
-                format_func=lambda v: tr("tracker.add.none") if v is None else fits[v],
+            more = st.columns(4)
+            raw["follow_up"] = more[0].date_input(
+                tr("tracker.field.follow_up"), value=None, key=k("follow"), **WIDGET_DATES
+            )
+            raw["response_date"] = more[1].date_input(
+                tr("tracker.field.response_date"), value=None, key=k("response"), **WIDGET_DATES
+            )
+            raw["fits_limitations"] = more[2].selectbox(
+                tr("tracker.field.fits_limitations"), (None, *FITS), key=k("fit"),
+                format_func={None: tr("tracker.add.none"), **fits}.get,
             )  # fmt: skip
-            add_goal = more[2].text_input(tr("tracker.field.goal"), key="tr_add_goal", max_chars=500)
-            add_outcome = st.text_input(tr("tracker.field.outcome"), key="tr_add_outcome")
-            add_notes = st.text_area(tr("tracker.field.notes"), key="tr_add_notes")
-            add_link = st.text_input(tr("tracker.field.evidence_link"), key="tr_add_link")
-            add_file = st.file_uploader(
-                tr("tracker.add.evidence_upload"), key="tr_add_file", type=list(repo.EVIDENCE_EXTENSIONS)
-            )
-        submitted = st.form_submit_button(tr("tracker.add.submit"), key="tr_add_submit", type="primary")
+            raw["goal"] = more[3].text_input(tr("tracker.field.goal"), key=k("goal"), max_chars=500)
+            raw["outcome"] = st.text_input(tr("tracker.field.outcome"), key=k("outcome"))
+            raw["notes"] = st.text_area(tr("tracker.field.notes"), key=k("notes"))
+            raw["evidence_link"] = st.text_input(tr("tracker.field.evidence_link"), key=k("link"))
+            # the widget's limit is the rule's (stated once, by the widget); a file it refuses never reaches
+            # the page, so the message after "Add" says whether a file is attached
+            upload = st.file_uploader(
+                tr("tracker.add.evidence_upload"), key=k("file"), type=list(repo.EVIDENCE_EXTENSIONS),
+                max_upload_size=EVIDENCE_MB,
+            )  # fmt: skip
+        submitted = st.form_submit_button(tr("tracker.add.submit"), key=k("submit"), type="primary")
+    return raw, upload, submitted
+
+
+def quick_add(store: Store, today: date) -> None:
+    """One activity in a few fields (more behind an expander); nothing is stored when a rule fails.
+
+    The form is one instance with a token (the new activity's id): after an add the next instance
+    starts empty, and the same submission twice (a double click) adds one activity."""
+    st.session_state.setdefault("tr_add_n", 0)
+    st.session_state.setdefault("tr_add_token", new_activity_id())
+    raw, upload, submitted = _quick_add_fields(today)
     if not submitted:
         return
-    raw = {
-        "date": add_date, "type": add_type, "organisation": add_org, "status": add_status, "role": add_role,
-        "channel": add_channel, "contact_person": add_contact, "follow_up": add_follow, "fits_limitations": add_fit,
-        "goal": add_goal, "outcome": add_outcome, "notes": add_notes, "evidence_link": add_link,
-    }  # fmt: skip
-    try:
-        activity = validate_activity(raw, today=today)  # every rule first: nothing is stored when the form is wrong
-        upload = None if add_file is None else repo.EvidenceUpload(add_file.name, add_file.getvalue())
-        repo.add_activity(store, activity, today=today, evidence=upload)  # row and file in one transaction
-    except Spoor2Error as error:
-        show_error(error)
-    else:
-        for key in ("tr_add_org", "tr_add_role", "tr_add_notes", "tr_add_outcome", "tr_add_link"):
-            st.session_state.pop(key, None)
-        _forget_table()
-        flash("success", tr("tracker.add.added"))
+    token = st.session_state["tr_add_token"]
+    if repo.get_activity(store, token) is not None:  # this form was already added (a second click)
+        _next_add_form()
+        flash("info", tr("tracker.add.already_added"))
         st.rerun()
+    try:
+        activity = validate_activity({**raw, "id": token}, today=today)  # every rule first
+        activity = infer_response_date(activity, None, today)  # marked as inferred, shown and editable
+        evidence = None if upload is None else repo.UploadedFile(upload.name, upload.getvalue())
+        repo.add_activity(store, activity, today=today, evidence=evidence)  # row and file in one transaction
+    except Spoor2Error as error:
+        show_problem(error)  # what was typed stays in the form
+        return
+    _next_add_form()
+    _forget_table()
+    flash("success", tr("tracker.add.added_with_file" if evidence else "tracker.add.added_no_file"))
+    st.rerun()
 
 
 def empty_hint(store: Store) -> None:
@@ -323,18 +400,22 @@ def empty_hint(store: Store) -> None:
 
 
 def activity_filters() -> ActivityFilter:
-    """Period, types and statuses for the log and the charts; a new filter starts at page 1."""
+    """Period, types and statuses for the log and the charts; a new filter starts at page 1.
+
+    The box is keyed, so it stays open (or closed) while the person changes the filter."""
     types, statuses = type_labels(), status_labels()
-    with st.expander(tr("tracker.filter.title"), expanded=False):
+    with st.expander(tr("tracker.filter.title"), key="tr_filter_box", on_change="rerun"):
         fcols = st.columns(4)
-        f_start = fcols[0].date_input(tr("tracker.filter.start"), value=None, key="tr_f_start", format="DD-MM-YYYY")
-        f_end = fcols[1].date_input(tr("tracker.filter.end"), value=None, key="tr_f_end", format="DD-MM-YYYY")
-        f_types = fcols[2].multiselect(
-            tr("tracker.filter.types"), ACTIVITY_TYPES, format_func=types.__getitem__, key="tr_f_types"
-        )
-        f_statuses = fcols[3].multiselect(
-            tr("tracker.filter.statuses"), STATUSES, format_func=statuses.__getitem__, key="tr_f_statuses"
-        )
+        f_start = fcols[0].date_input(tr("tracker.filter.start"), value=None, key="tr_f_start", **WIDGET_DATES)
+        f_end = fcols[1].date_input(tr("tracker.filter.end"), value=None, key="tr_f_end", **WIDGET_DATES)
+        f_types = id_choice(
+            fcols[2].multiselect, tr("tracker.filter.types"), ACTIVITY_TYPES, format_func=types.__getitem__,
+            key="tr_f_types", default=[], placeholder=tr("tracker.filter.placeholder"),
+        )  # fmt: skip
+        f_statuses = id_choice(
+            fcols[3].multiselect, tr("tracker.filter.statuses"), STATUSES, format_func=statuses.__getitem__,
+            key="tr_f_statuses", default=[], placeholder=tr("tracker.filter.placeholder"),
+        )  # fmt: skip
     f_start, f_end = _period(f_start, f_end)
     filters = ActivityFilter(start=f_start, end=f_end, types=tuple(f_types), statuses=tuple(f_statuses))
     filter_signature = repr(filters)
@@ -345,9 +426,15 @@ def activity_filters() -> ActivityFilter:
     return filters
 
 
-def tabs() -> list[DeltaGenerator]:
-    """The log, progress, agenda and files tabs."""
-    return st.tabs([tr(f"tracker.tabs.{name}") for name in ("log", "progress", "agenda", "files")])
+def section() -> str:
+    """Which part of the page the person is in (log, progress, agenda, files): a keyed control whose
+    value is the section's id, so a message, a rerun or a language switch never moves them."""
+    labels = {s: tr(f"tracker.tabs.{s}") for s in SECTIONS}  # a label per id, made now (in this language)
+    chosen = id_choice(
+        st.segmented_control, tr("tracker.tabs.label"), SECTIONS, key="tr_tab", default="log",
+        format_func=labels.__getitem__, required=True, label_visibility="collapsed",
+    )  # fmt: skip
+    return chosen if chosen in SECTIONS else "log"
 
 
 def activity_log(store: Store, filters: ActivityFilter, today: date) -> None:
@@ -369,6 +456,8 @@ def activity_log(store: Store, filters: ActivityFilter, today: date) -> None:
         before, key=TABLE_KEY, column_config=column_config(), hide_index=True, num_rows="fixed",
         width="stretch", column_order=["select", *TABLE_FIELDS],
     )  # fmt: skip
+    if any(a.response_date_inferred for a in shown):
+        st.caption(tr("tracker.table.response_inferred_note"))
     if st.button(tr("tracker.table.save"), key="tr_save", icon=":material/save:", type="primary"):
         _save_edits(store, before, after, {a.id: a for a in shown}, offset=offset, today=today)
     _bulk_status(store, after, today)
@@ -392,8 +481,10 @@ def _save_edits(
             problem = tr("tracker.table.row_error", row=offset + position[raw["id"]], reason=error.message(lang()))
             break
     if problem:
-        st.error(problem, icon=":material/error:")
-    elif attempt(lambda: repo.update_activities(store, checked, today=today)) is not None:
+        st.error(md_escape(problem), icon=":material/error:")
+        return
+    checked = [infer_response_date(a, originals[a.id].status, today) for a in checked]
+    if attempt(lambda: repo.update_activities(store, checked, today=today)) is not None:
         _forget_table()
         flash("success", tr("tracker.table.saved"))
         st.rerun()
@@ -402,9 +493,9 @@ def _save_edits(
 def _bulk_status(store: Store, after: pd.DataFrame, today: date) -> None:
     statuses = status_labels()
     bcols = st.columns([2, 1])
-    bulk_status = bcols[0].selectbox(
-        tr("tracker.table.bulk_status"), STATUSES, format_func=statuses.__getitem__, key="tr_bulk_status",
-        label_visibility="collapsed",
+    bulk_status = id_choice(
+        bcols[0].selectbox, tr("tracker.table.bulk_status"), STATUSES, format_func=statuses.__getitem__,
+        key="tr_bulk_status", default=STATUSES[0], label_visibility="collapsed",
     )  # fmt: skip
     if bcols[1].button(tr("tracker.table.bulk_apply"), key="tr_bulk_apply", width="stretch"):
         ids = selected_ids(after)
@@ -417,35 +508,55 @@ def _bulk_status(store: Store, after: pd.DataFrame, today: date) -> None:
 
 def _delete_selected(store: Store, after: pd.DataFrame) -> None:
     dcols = st.columns([2, 1])
-    confirm = dcols[0].checkbox(tr("tracker.table.delete_confirm"), key="tr_delete_confirm")
+    confirm = confirmation(tr("tracker.table.delete_confirm"), "tr_delete_confirm", dcols[0])
     if not dcols[1].button(tr("tracker.table.delete"), key="tr_delete", icon=":material/delete:", width="stretch"):
         return
     ids = selected_ids(after)
     if not ids:
-        show_error(InvalidInput("tracker.error.no_selection"))
+        show_problem(InvalidInput("tracker.error.no_selection"))
     elif not confirm:
-        show_error(InvalidInput("tracker.error.delete_unconfirmed"))
+        show_problem(InvalidInput("tracker.error.delete_unconfirmed"))
     else:
         count = repo.delete_activities(store, ids)
         _forget_table()
-        st.session_state.pop("tr_delete_confirm", None)
+        reset_after_use("tr_delete_confirm")
         flash("success", tr("tracker.table.deleted", count=count))
         st.rerun()
 
 
 def _evidence_downloads(store: Store, shown: list[Activity]) -> None:
+    """Each evidence file on this page: download it, or remove it from its activity (after a tick)."""
     with_files = [a for a in shown if a.evidence_file]
     if not with_files:
         return
-    with st.expander(tr("tracker.table.evidence_title")):
+    with st.expander(tr("tracker.table.evidence_title"), key="tr_evidence_box", on_change="rerun"):
+        confirm = confirmation(tr("tracker.table.evidence_remove_confirm"), "tr_evidence_confirm")
         for a in with_files:
             stored = repo.evidence_file(store, a.evidence_file or "")
-            if stored is not None:
-                st.download_button(
-                    tr("tracker.table.evidence_download", organisation=a.organisation, date=fdate(a.activity_date)),
-                    data=stored.content, file_name=f"evidence-{a.activity_date}-{stored.name}",
-                    key=f"tr_evidence_{a.id}",
-                )  # fmt: skip
+            if stored is None:
+                continue
+            ecols = st.columns([3, 1])
+            label = tr("tracker.table.evidence_download", organisation=md_escape(a.organisation),
+                       date=fdate(a.activity_date))  # fmt: skip
+            ecols[0].download_button(
+                label, data=stored.content, file_name=f"evidence-{a.activity_date}-{stored.name}",
+                mime=stored.media_type, key=f"tr_evidence_{a.id}", on_click="ignore",
+            )  # fmt: skip
+            if ecols[1].button(tr("tracker.table.evidence_remove"), key=f"tr_evidence_remove_{a.id}",
+                               icon=":material/link_off:"):  # fmt: skip
+                _detach_evidence(store, a, confirm)
+
+
+def _detach_evidence(store: Store, activity: Activity, confirmed: bool) -> None:
+    if not confirmed:
+        show_problem(InvalidInput("tracker.error.delete_unconfirmed"))
+        return
+    # the store deletes a file its activity no longer names, in the same transaction
+    if attempt(lambda: repo.update_activity(store, activity.model_copy(update={"evidence_file": None}))):
+        _forget_table()
+        reset_after_use("tr_evidence_confirm")
+        flash("success", tr("tracker.table.evidence_removed"))
+        st.rerun()
 
 
 def weekly_target(store: Store, today: date) -> None:
@@ -454,19 +565,21 @@ def weekly_target(store: Store, today: date) -> None:
     st.caption(tr("tracker.target.explain"))
     target = repo.get_weekly_target(store)
     tcols = st.columns([1, 3, 1])
+    # no min/max: the widget would replace a typed -5 by 1 without a word; check_target refuses it
     t_count = tcols[0].number_input(
-        tr("tracker.target.count"), min_value=1, max_value=MAX_TARGET, step=1,
-        value=target.count if target else 2, key="tr_target_count",
+        tr("tracker.target.count"), step=1, value=target.count if target else 2, key="tr_target_count",
+        help=tr("tracker.error.bad_target", maximum=MAX_TARGET),
     )  # fmt: skip
-    t_types = tcols[1].multiselect(
-        tr("tracker.target.types"), ACTIVITY_TYPES, default=list(target.types if target else APPLICATION_TYPES),
-        format_func=type_labels().__getitem__, key="tr_target_types",
+    t_types = id_choice(
+        tcols[1].multiselect, tr("tracker.target.types"), ACTIVITY_TYPES, key="tr_target_types",
+        default=list(target.types if target else APPLICATION_TYPES), format_func=type_labels().__getitem__,
+        placeholder=tr("tracker.filter.placeholder"),
     )  # fmt: skip
     if tcols[2].button(tr("tracker.target.save"), key="tr_target_save"):
         try:
             repo.set_weekly_target(store, check_target(t_count, t_types))
         except Spoor2Error as error:
-            show_error(error)
+            show_problem(error)
         else:
             flash("success", tr("tracker.target.saved"))
             st.rerun()
@@ -515,7 +628,9 @@ def charts(store: Store, filters: ActivityFilter) -> None:
             st.caption(tr("tracker.charts.time_none"))
         else:
             plotly_chart(response_time_chart(histogram), key="tr_time_chart")
-            st.caption(tr("tracker.charts.time_median", days=f"{middle:g}"))
+            inferred, total = repo.response_dates_inferred(store, chart_filter)
+            days: int | str = int(middle) if middle.is_integer() else f"{middle:g}"
+            st.caption(tr("tracker.charts.time_median", days=days, inferred=inferred, total=total))
 
 
 def agenda(store: Store, today: date) -> None:
@@ -547,10 +662,10 @@ def export_files(store: Store, today: date) -> None:
     default_start = span[0] if span else today - timedelta(days=90)
     default_end = max(span[1], today) if span else today
     ecols = st.columns(2)
-    e_start = ecols[0].date_input(tr("tracker.filter.start"), value=default_start, key="tr_exp_start",
-                                  format="DD-MM-YYYY")  # fmt: skip
-    e_end = ecols[1].date_input(tr("tracker.filter.end"), value=default_end, key="tr_exp_end", format="DD-MM-YYYY")
+    e_start = ecols[0].date_input(tr("tracker.filter.start"), value=default_start, key="tr_exp_start", **WIDGET_DATES)
+    e_end = ecols[1].date_input(tr("tracker.filter.end"), value=default_end, key="tr_exp_end", **WIDGET_DATES)
     e_start, e_end = _period(e_start, e_end)
+    name = _export_name(store)
     export_filter = ActivityFilter(start=e_start, end=e_end)
     language, stamp = lang(), f"{e_start}_{e_end}"
 
@@ -570,7 +685,7 @@ def export_files(store: Store, today: date) -> None:
     )  # fmt: skip
     xcols[2].download_button(
         tr("tracker.export.pdf"),
-        data=lambda: tracker_io.overview_pdf(_rows(), language, e_start or today, e_end or today, today),
+        data=lambda: tracker_io.overview_pdf(_rows(), language, e_start or today, e_end or today, today, name=name),
         file_name=f"activity-overview_{stamp}.pdf", mime="application/pdf", key="tr_exp_pdf", on_click="ignore",
         type="primary",
     )  # fmt: skip
@@ -580,37 +695,91 @@ def export_files(store: Store, today: date) -> None:
     )  # fmt: skip
 
 
+def _export_name(store: Store) -> str:
+    """The person's name for the PDF: typed for this visit, kept in the store only when they ask."""
+    ncols = st.columns([3, 1])
+    name = ncols[0].text_input(
+        tr("tracker.export.name"), value=get_setting(store, NAME_SETTING) or "", key="tr_exp_name", max_chars=200,
+        help=tr("tracker.export.name_help"),
+    )  # fmt: skip
+    if ncols[1].button(tr("tracker.export.name_save"), key="tr_exp_name_save"):
+        set_setting(store, NAME_SETTING, name.strip())
+        flash("success", tr("tracker.export.name_saved"))
+        st.rerun()
+    return name.strip()
+
+
+def _parsed_upload(upload: Any) -> tracker_io.Table | Spoor2Error:
+    """The upload read once, by its file id (not on every rerun while it sits in the uploader)."""
+    cached = st.session_state.get("tr_import_parsed")
+    if cached is not None and cached[0] == upload.file_id:
+        return cached[1]
+    try:
+        result: tracker_io.Table | Spoor2Error = tracker_io.read_table(upload.getvalue(), upload.name)
+    except Spoor2Error as error:
+        result = error
+    for field in FIELDS:  # a new file: the mapping is guessed again from its headers
+        forget_choice(f"tr_map_{field}")
+    st.session_state["tr_import_parsed"] = (upload.file_id, result)
+    return result
+
+
+def _column_mapping(table: tracker_io.Table) -> dict[str, str | None]:
+    guessed = tracker_io.auto_mapping(table.headers)
+    options = [None, *dict.fromkeys(table.headers)]  # capped in spoor2 (MAX_IMPORT_COLUMNS)
+    mapping: dict[str, str | None] = {}
+    not_used = tr("tracker.import.not_used")
+    mcols = st.columns(3)
+    for index, field in enumerate(FIELDS):
+        mapping[field] = id_choice(
+            mcols[index % 3].selectbox, tr("tracker.import.column", field=tr(f"tracker.field.{field}")), options,
+            key=f"tr_map_{field}", default=guessed.get(field),
+            format_func=lambda h: not_used if h is None else str(h),
+        )  # fmt: skip
+    return mapping
+
+
 def import_file(store: Store, today: date) -> None:
-    """A CSV or XLSX file with a column mapping; all rows are imported, or none and every bad row is listed."""
+    """A CSV or XLSX file with a column mapping; all rows are imported, or none and every bad row is listed.
+
+    After an import the uploader is a new, empty one; a file imported before is recognised (by its
+    sha256) and imported again only after a tick."""
     st.divider()
     st.subheader(tr("tracker.import.title"))
     st.caption(tr("tracker.import.explain"))
-    upload = st.file_uploader(tr("tracker.import.upload"), type=["csv", "xlsx"], key="tr_import_file")
+    number = st.session_state.setdefault("tr_import_n", 0)
+    upload = st.file_uploader(
+        tr("tracker.import.upload"), type=["csv", "xlsx"], key=f"tr_import_file_{number}", max_upload_size=IMPORT_MB
+    )
     if upload is None:
         return
-    try:
-        table = tracker_io.read_table(upload.getvalue(), upload.name)
-    except Spoor2Error as error:
-        show_error(error)
+    table = _parsed_upload(upload)
+    if isinstance(table, Spoor2Error):
+        show_problem(table)
         return
     st.caption(tr("tracker.import.preview", rows=len(table.rows)))
+    previous = repo.previous_import(store, upload.getvalue())
+    again = True
+    if previous is not None:
+        st.warning(
+            tr(
+                "tracker.import.seen_before",
+                date=fdate(date.fromisoformat(previous.imported_at[:10])),
+                rows=previous.row_count,
+            )
+        )
+        again = confirmation(tr("tracker.import.import_again"), "tr_import_again")
     st.markdown(f"**{tr('tracker.import.mapping')}**")
-    guessed = tracker_io.auto_mapping(table.headers)
-    options = [None, *table.headers]
-    mapping = {}
-    mcols = st.columns(3)
-    for index, field in enumerate(FIELDS):
-        default = guessed.get(field)
-        mapping[field] = mcols[index % 3].selectbox(
-            tr("tracker.import.column", field=tr(f"tracker.field.{field}")), options,
-            index=options.index(default) if default in options else 0, key=f"tr_map_{field}",
-            format_func=lambda h: tr("tracker.import.not_used") if h is None else str(h),
-        )  # fmt: skip
+    mapping = _column_mapping(table)
     if not st.button(tr("tracker.import.submit"), key="tr_import_submit", type="primary"):
+        return
+    if not again:
+        show_problem(InvalidInput("tracker.error.import_again_unconfirmed"))
         return
     try:
         activities = tracker_io.rows_to_activities(table, mapping, today=today)
-        count = repo.import_activities(store, activities)
+        source = repo.UploadedFile(upload.name, upload.getvalue())
+        count = repo.import_activities(store, activities, source=source)
     except ImportRejected as error:
         st.error(tr("tracker.import.problems_title"), icon=":material/error:")
         lines = tracker_io.problem_lines(error, lang())
@@ -619,8 +788,11 @@ def import_file(store: Store, today: date) -> None:
             hide_index=True, key="tr_import_problems",
         )  # fmt: skip
     except Spoor2Error as error:
-        show_error(error)
+        show_problem(error)
     else:
+        st.session_state["tr_import_n"] = number + 1  # a new, empty uploader
+        st.session_state.pop("tr_import_parsed", None)
+        reset_after_use("tr_import_again")
         _forget_table()
         flash("success", tr("tracker.import.done", count=count))
         st.rerun()

@@ -49,10 +49,14 @@ ActivityStatus = Literal[
     "planned", "done", "awaiting_response", "interview", "offer", "rejected", "no_response", "withdrawn"
 ]
 Fit = Literal["yes", "no", "unsure"]
+#: Where a response date comes from: the person (or their file) entered it, or the portal inferred it
+#: (the day the status became interview, offer or rejected). An inferred date stays marked until confirmed.
+ResponseDateSource = Literal["entered", "inferred"]
 
 ACTIVITY_TYPES: tuple[str, ...] = get_args(ActivityType)
 STATUSES: tuple[str, ...] = get_args(ActivityStatus)
 FITS: tuple[str, ...] = get_args(Fit)
+RESPONSE_DATE_SOURCES: tuple[str, ...] = get_args(ResponseDateSource)
 
 #: Types that count as an application (the start of the funnel and the default weekly target).
 APPLICATION_TYPES: tuple[str, ...] = ("vacancy_application", "open_application")
@@ -92,6 +96,7 @@ FIELDS: tuple[str, ...] = (
     "status",
     "follow_up",
     "response_date",
+    "response_date_source",
     "outcome",
     "notes",
     "evidence_link",
@@ -129,6 +134,8 @@ class Activity(Model):
     status: ActivityStatus = "done"
     follow_up: IsoDate | None = None
     response_date: IsoDate | None = None
+    #: None without a response date; a date with no source (written by an older version) counts as inferred
+    response_date_source: ResponseDateSource | None = None
     outcome: str = ""
     notes: str = ""
     evidence_file: str | None = None
@@ -139,6 +146,11 @@ class Activity(Model):
     def field_value(self, name: str) -> Any:
         """The value of an export field (``date`` is ``activity_date``)."""
         return self.activity_date if name == "date" else getattr(self, name)
+
+    @property
+    def response_date_inferred(self) -> bool:
+        """True when the response date is the portal's guess, not confirmed by the person."""
+        return self.response_date is not None and self.response_date_source != "entered"
 
 
 @dataclass(frozen=True)
@@ -262,11 +274,7 @@ def validate_activity(raw: Mapping[str, Any], *, today: date) -> Activity:
         raise InvalidInput("tracker.error.follow_up_before_date")
     if follow_up is not None and follow_up > anniversary(latest, 1):
         raise InvalidInput("tracker.error.date_too_far", years=YEARS_AHEAD)
-    response = parse_date(raw.get("response_date"), "response_date")
-    if response is not None and response < day:
-        raise InvalidInput("tracker.error.response_before_date")
-    if response is not None and response > latest:
-        raise InvalidInput("tracker.error.date_too_far", years=YEARS_AHEAD)
+    response, source = _response_date(raw, day, latest)
     link = check_link(str(raw.get("evidence_link") or ""))
     evidence_file = raw.get("evidence_file") or None
     if evidence_file is not None and not EVIDENCE_FILE_RE.match(str(evidence_file)):
@@ -281,11 +289,48 @@ def validate_activity(raw: Mapping[str, Any], *, today: date) -> Activity:
         status=status,  # type: ignore[arg-type]
         follow_up=follow_up,
         response_date=response,
+        response_date_source=source,  # type: ignore[arg-type]
         evidence_file=str(evidence_file) if evidence_file else None,
         evidence_link=link,
         fits_limitations=fit,  # type: ignore[arg-type]
         **texts,
     )
+
+
+def infer_response_date(activity: Activity, previous_status: str | None, today: date) -> Activity:
+    """Moving into an answered status (interview, offer, rejected) without a response date: today, marked
+    as inferred (the person can correct or confirm it; the statistics count it as inferred).
+
+    >>> a = validate_activity({"date": "2026-11-02", "type": "other", "organisation": "X", "status": "rejected"},
+    ...                       today=date(2026, 11, 9))
+    >>> b = infer_response_date(a, "done", date(2026, 11, 9))
+    >>> b.response_date, b.response_date_source, b.response_date_inferred
+    (datetime.date(2026, 11, 9), 'inferred', True)
+    """
+    if (
+        activity.response_date is None
+        and activity.status in RESPONSE_STATUSES
+        and previous_status not in RESPONSE_STATUSES
+        and today >= activity.activity_date
+    ):
+        return activity.model_copy(update={"response_date": today, "response_date_source": "inferred"})
+    return activity
+
+
+def _response_date(raw: Mapping[str, Any], day: date, latest: date) -> tuple[date | None, str | None]:
+    """The response date and where it comes from: a date from a person or their file is ``entered``,
+    unless it says it was ``inferred``; without a date there is nothing to mark."""
+    response = parse_date(raw.get("response_date"), "response_date")
+    if response is not None and response < day:
+        raise InvalidInput("tracker.error.response_before_date")
+    if response is not None and response > latest:
+        raise InvalidInput("tracker.error.date_too_far", years=YEARS_AHEAD)
+    source = resolve_choice(
+        raw.get("response_date_source"), RESPONSE_DATE_SOURCES, "tracker.response_source", "unknown_response_source"
+    )
+    if response is None:
+        return None, None
+    return response, source or "entered"
 
 
 def new_activity_id() -> str:

@@ -28,14 +28,19 @@ from spoor2.tracker.activities import (
     Activity,
     iso_week_key,
     validate_activity,
+    week_keys,
     week_monday,
 )
 
 if TYPE_CHECKING:
-    from spoor2.render.document import Document
+    from spoor2.render.document import Document, Item
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 20_000
+#: More columns than a log has fields (and its labels) is not a log: refused before any mapping step.
+MAX_IMPORT_COLUMNS = 100
+#: Rows read from a workbook, empty ones included (a file of a million empty rows is refused quickly).
+MAX_SCANNED_ROWS = MAX_IMPORT_ROWS + 10_000
 #: Fields a file must provide (a column must be mapped to each).
 REQUIRED_FIELDS: tuple[str, ...] = ("date", "type", "organisation")
 #: Known headers per field besides the field id and its labels in both languages.
@@ -49,6 +54,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("stand", "state"),
     "follow_up": ("opvolging", "follow-up", "follow up", "followup", "opvolgdatum"),
     "response_date": ("reactiedatum", "datum reactie", "response"),
+    "response_date_source": ("response date source", "herkomst datum reactie"),
     "outcome": ("resultaat", "uitkomst", "result"),
     "notes": ("notities", "opmerkingen", "notitie", "note", "comments", "toelichting"),
     "evidence_link": ("link", "url", "bewijs", "evidence"),
@@ -118,6 +124,8 @@ def _read_csv(data: bytes) -> Table:
     try:
         rows = []
         for row in csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=False):
+            if len(row) > MAX_IMPORT_COLUMNS:
+                raise InvalidInput("tracker.error.too_many_columns", maximum=MAX_IMPORT_COLUMNS)
             if any(cell.strip() for cell in row):
                 rows.append(tuple(row))
             if len(rows) > MAX_IMPORT_ROWS + 1:
@@ -145,8 +153,12 @@ def _read_xlsx(data: bytes) -> Table:
         if sheet is None:
             raise InvalidInput("tracker.error.empty_file")
         rows: list[tuple[Any, ...]] = []
-        for row in sheet.iter_rows(values_only=True):
-            cells = tuple(_cell(value) for value in row)
+        for scanned, row in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_IMPORT_COLUMNS + 1)):
+            if scanned > MAX_SCANNED_ROWS:
+                raise InvalidInput("tracker.error.too_many_rows", maximum=MAX_IMPORT_ROWS)
+            if len(row) > MAX_IMPORT_COLUMNS and any(v not in (None, "") for v in row[MAX_IMPORT_COLUMNS:]):
+                raise InvalidInput("tracker.error.too_many_columns", maximum=MAX_IMPORT_COLUMNS)
+            cells = tuple(_cell(value) for value in row[:MAX_IMPORT_COLUMNS])
             if any(str(cell).strip() for cell in cells):
                 rows.append(cells)
             if len(rows) > MAX_IMPORT_ROWS + 1:
@@ -259,6 +271,8 @@ def _display(activity: Activity, field: str, lang: str) -> str:
         return t(lang, f"tracker.status.{value}")
     if field == "fits_limitations":
         return t(lang, f"tracker.fit.{value}")
+    if field == "response_date_source":
+        return t(lang, f"tracker.response_source.{value}")
     return str(value)
 
 
@@ -339,9 +353,39 @@ def from_json(data: bytes, *, today: date) -> list[Activity]:
 # --- PDF overview -------------------------------------------------------------------------------------
 
 
-def overview_document(activities: Iterable[Activity], lang: str, start: date, end: date, today: date) -> Document:
-    """The "activity overview": one section per ISO week (each activity, the week's total and its
-    totals per type), then the totals per type for the whole period and a grand total.
+def _overview_item(activity: Activity, lang: str) -> Item:
+    """One activity of the overview: its line, then its notes, outcome, response and evidence."""
+    from spoor2.render.document import Item, UserText
+
+    fmt = lambda d: format_date(d, lang)  # noqa: E731
+    parts: list[str | UserText] = [format_date(activity.activity_date, lang, "medium")]
+    parts += [" · ", t(lang, f"tracker.type.{activity.type}")]
+    for typed in (activity.organisation, activity.role):
+        if typed:
+            parts += [" · ", UserText(typed)]
+    parts += [" · ", t(lang, f"tracker.status.{activity.status}")]
+    notes: list[tuple[str | UserText, ...]] = []
+    for field in ("outcome", "notes"):
+        text = getattr(activity, field)
+        if text:
+            notes.append((f"{t(lang, f'tracker.field.{field}')}: ", UserText(text[:1_000])))
+    if activity.response_date is not None:
+        response = t(lang, "tracker.pdf.response", date=fmt(activity.response_date))
+        inferred = f" ({t(lang, 'tracker.pdf.response_inferred')})" if activity.response_date_inferred else ""
+        notes.append((response + inferred,))
+    if activity.evidence_file:
+        notes.append((t(lang, "tracker.pdf.evidence_attached"),))
+    if activity.evidence_link:
+        notes.append((t(lang, "tracker.pdf.evidence_link", link=""), UserText(activity.evidence_link)))
+    return Item(tuple(parts), notes=tuple(notes))
+
+
+def overview_document(
+    activities: Iterable[Activity], lang: str, start: date, end: date, today: date, *, name: str = ""
+) -> Document:
+    """The "activity overview" a person hands over: their name, a summary (totals per type), then every
+    ISO week of the period with its activities as the body — notes, outcome, response date (marked when
+    inferred) and whether evidence is attached; a week without activities is shown as empty.
     ``activities`` in date order."""
     from spoor2.render.document import Block, BulletList, Caption, Document, Heading, Item, Paragraph, UserText
 
@@ -350,49 +394,41 @@ def overview_document(activities: Iterable[Activity], lang: str, start: date, en
     def counts(numbers: Mapping[str, int]) -> list[str]:
         return [f"{t(lang, f'tracker.type.{kind}')}: {numbers[kind]}" for kind in ACTIVITY_TYPES if numbers.get(kind)]
 
-    def activity_item(activity: Activity) -> Item:
-        parts: list[str | UserText] = [format_date(activity.activity_date, lang, "medium")]
-        parts += [" · ", t(lang, f"tracker.type.{activity.type}")]
-        for typed in (activity.organisation, activity.role):
-            if typed:
-                parts += [" · ", UserText(typed)]
-        parts += [" · ", t(lang, f"tracker.status.{activity.status}")]
-        if not activity.outcome:
-            return Item(tuple(parts))
-        return Item(tuple(parts), notes=((f"{t(lang, 'tracker.field.outcome')}: ", UserText(activity.outcome[:300])),))
-
     title = t(lang, "tracker.pdf.title")
-    blocks: list[Block] = [
-        Heading(title),
-        Paragraph(t(lang, "tracker.pdf.subtitle", start=fmt(start), end=fmt(end), today=fmt(today))),
-    ]
+    blocks: list[Block] = [Heading(title)]
+    if name.strip():
+        blocks.append(Paragraph((t(lang, "tracker.pdf.name", name=""), UserText(name.strip()[:200]))))
+    blocks.append(Paragraph(t(lang, "tracker.pdf.subtitle", start=fmt(start), end=fmt(end), today=fmt(today))))
     totals: dict[str, int] = {}
     by_week: dict[str, list[Activity]] = {}
     for activity in activities:
         by_week.setdefault(iso_week_key(activity.activity_date), []).append(activity)
         totals[activity.type] = totals.get(activity.type, 0) + 1
-    for key, in_week in by_week.items():
-        monday = week_monday(key)
-        week = t(lang, "tracker.pdf.week", week=key, start=fmt(monday), end=fmt(add_days(monday, 6)))
-        blocks += [
-            Heading(week, level=2),
-            BulletList(tuple(activity_item(a) for a in in_week)),
-            Paragraph(t(lang, "tracker.pdf.week_total", count=len(in_week))),
-            Caption(" · ".join(counts({kind: sum(a.type == kind for a in in_week) for kind in ACTIVITY_TYPES}))),
-        ]
-    if not totals:
-        blocks.append(Paragraph(t(lang, "tracker.pdf.none")))
-    blocks.append(Heading(t(lang, "tracker.pdf.totals_title"), level=2))
+    blocks.append(Heading(t(lang, "tracker.pdf.summary_title"), level=2))
+    blocks.append(Paragraph(t(lang, "tracker.pdf.grand_total", count=sum(totals.values()))))
     if totals:
         blocks.append(BulletList(tuple(Item(line) for line in counts(totals))))
-    blocks.append(Heading(t(lang, "tracker.pdf.grand_total", count=sum(totals.values())), level=3))
+    else:
+        blocks.append(Paragraph(t(lang, "tracker.pdf.none")))
+    weeks = sorted({*week_keys(start, end), *by_week}) if start <= end else sorted(by_week)
+    for key in weeks:
+        monday = week_monday(key)
+        in_week = by_week.get(key, [])
+        week = t(lang, "tracker.pdf.week", week=key, start=fmt(monday), end=fmt(add_days(monday, 6)))
+        blocks.append(Heading(f"{week} · {t(lang, 'tracker.pdf.week_total', count=len(in_week))}", level=3))
+        if in_week:
+            blocks.append(BulletList(tuple(_overview_item(a, lang) for a in in_week)))
+        else:
+            blocks.append(Caption(t(lang, "tracker.pdf.empty_week")))
     blocks.append(Caption(t(lang, "tracker.pdf.footer")))
     return Document(title, tuple(blocks))
 
 
-def overview_pdf(activities: Iterable[Activity], lang: str, start: date, end: date, today: date) -> bytes:
+def overview_pdf(
+    activities: Iterable[Activity], lang: str, start: date, end: date, today: date, *, name: str = ""
+) -> bytes:
     """The activity overview (:func:`overview_document`) as a PDF."""
-    return overview_document(activities, lang, start, end, today).to_pdf()
+    return overview_document(activities, lang, start, end, today, name=name).to_pdf()
 
 
 # --- calendar -----------------------------------------------------------------------------------------

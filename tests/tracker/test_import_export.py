@@ -16,7 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from spoor2.errors import ImportRejected, InvalidInput
 from spoor2.store import tracker as repo
 from spoor2.tracker import import_export as tracker_io
-from spoor2.tracker.activities import validate_activity
+from spoor2.tracker.activities import FIELDS, validate_activity
 from tests.support.pdf_text import pdf_text
 
 TODAY = date(2026, 11, 23)
@@ -145,10 +145,10 @@ def _dangerous_activities():
 
 def test_csv_export_neutralises_formulas():
     rows = list(csv.reader(io.StringIO(tracker_io.to_csv(_dangerous_activities(), "en").decode("utf-8-sig"))))
-    notes = [row[10] for row in rows[1:]]
+    notes = [row[FIELDS.index("notes")] for row in rows[1:]]
     assert all(cell.startswith("'") for cell in notes), notes
     assert notes[0] == "'" + DANGEROUS[0]
-    assert all(row[9] == "" for row in rows[1:])
+    assert all(row[FIELDS.index("outcome")] == "" for row in rows[1:])
 
 
 def test_xlsx_export_drops_control_characters_instead_of_crashing():
@@ -156,7 +156,7 @@ def test_xlsx_export_drops_control_characters_instead_of_crashing():
         {"date": "2026-11-20", "type": "other", "organisation": "Org", "notes": "a\x1fb"}, today=TODAY
     )
     sheet = load_workbook(io.BytesIO(tracker_io.to_xlsx([a], "en"))).active
-    assert sheet.cell(2, 11).value == "ab"
+    assert sheet.cell(2, FIELDS.index("notes") + 1).value == "ab"
 
 
 def test_xlsx_export_cells_are_strings_never_formulas():
@@ -169,7 +169,7 @@ def test_xlsx_export_cells_are_strings_never_formulas():
             value = cell.value or ""
             first = value.lstrip(" \t\r")[:1]
             assert first not in ("=", "+", "-", "@") or value.startswith("'")
-    assert sheet.cell(2, 11).value == "'" + DANGEROUS[0]
+    assert sheet.cell(2, FIELDS.index("notes") + 1).value == "'" + DANGEROUS[0]
 
 
 def test_pdf_overview_groups_by_week_with_totals_in_both_languages():
