@@ -39,6 +39,9 @@ TRICKS = (
     "**bold**",
     '=HYPERLINK("http://evil")',
 )
+#: Values from the reliability review (D4) that Streamlit's Markdown would render in a label or an alert:
+#: a remote image (a tracking pixel), KaTeX, a colour directive and HTML. The tracker's activities hold them.
+MARKDOWN_TRICKS = ("![x](http://127.0.0.1:9/p.png)", "$\\href{}{}$", ":red[x]", "<b>")
 #: What must never reach a Markdown renderer unescaped.
 UNSAFE = (
     re.compile(r"<script", re.IGNORECASE),
@@ -47,6 +50,10 @@ UNSAFE = (
     re.compile(r"!\[x\]\(http://evil"),
     re.compile(r"(^|\n)\s*#+ heading"),
     re.compile(r"(?<!\\)\*\*bold(?<!\\)\*\*"),
+    re.compile(r"!\[x\]\(http://127"),  # a remote image: a tracking pixel
+    re.compile(r"(?<!\\)\$\\\\?href"),  # KaTeX
+    re.compile(r"(?<![\\])\:red\[|(?<![\\]):red\["),  # a colour directive
+    re.compile(r"<b>"),
 )
 #: Element types whose text Streamlit shows literally.
 LITERAL_TYPES = {"text", "code", "dataframe", "arrow_data_frame", "json", "table"}
@@ -75,7 +82,7 @@ def fill_store_with_tricks(store: Store) -> None:
     from spoor2.store import tracker as activities_repo
     from spoor2.tracker.activities import validate_activity
 
-    for index, trick in enumerate(TRICKS):
+    for index, trick in enumerate((*TRICKS, *MARKDOWN_TRICKS)):
         raw = {
             "date": date(2026, 11, 2 + index),
             "type": "vacancy_application",
@@ -85,7 +92,8 @@ def fill_store_with_tricks(store: Store) -> None:
             "notes": "\n".join(TRICKS),
             "follow_up": date(2026, 11, 25),
         }
-        activities_repo.add_activity(store, validate_activity(raw, today=TODAY), today=TODAY)
+        evidence = activities_repo.UploadedFile("letter.pdf", b"%PDF-1.4\n% proof\n")  # a download button label
+        activities_repo.add_activity(store, validate_activity(raw, today=TODAY), today=TODAY, evidence=evidence)
 
 
 def _walk(node: Any):  # type: ignore[no-untyped-def]
@@ -145,7 +153,7 @@ def test_the_checks_catch_unescaped_markdown():
     """The detector itself: each trick, unescaped, is caught; escaped by the frame helper, it is not."""
     from ui.frame import md_escape
 
-    for trick in TRICKS[:-1]:
+    for trick in (*TRICKS[:-1], *MARKDOWN_TRICKS):
         assert any(p.search(trick) for p in UNSAFE), trick
         assert not any(p.search(md_escape(trick)) for p in UNSAFE), trick
 
@@ -161,6 +169,37 @@ def test_user_text_is_never_interpreted_on_any_page(tricky_store, spec, lang):
     ]
     assert problems == []
     assert unsafe_html_elements(at) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("section", ["log", "progress", "agenda", "files"])
+def test_user_text_is_never_interpreted_in_any_tracker_section(tricky_store, section, lang):
+    """Button, expander and download labels (the evidence list names the organisation) in every section."""
+    at = open_page("tracker.py", lang=lang)
+    at.segmented_control(key="tr_tab").set_value(section).run()
+    assert_no_exception(at)
+    texts = markdown_texts(at)
+    if section == "log":
+        assert any(kind == "download_button.label" for kind, _ in texts), "the evidence downloads are checked"
+    assert [(kind, text[:120]) for kind, text in texts if any(p.search(text) for p in UNSAFE)] == []
+
+
+@pytest.mark.parametrize("trick", (*TRICKS[:-1], *MARKDOWN_TRICKS))
+def test_a_hostile_csv_header_in_an_import_error_is_shown_as_text(store, trick):
+    """The duplicate-mapping error names a header of the file: escaped, never rendered."""
+    header = trick.replace(",", " ").replace("\n", " ")
+    data = f'date,type,organisation,"{header.replace(chr(34), chr(34) * 2)}"\n2026-11-20,other,Acme,x\n'.encode()
+    at = open_page("tracker.py", lang="en")
+    at.segmented_control(key="tr_tab").set_value("files").run()
+    [uploader] = [u for u in at.get("file_uploader") if "tr_import_file" in u.proto.id]
+    uploader.set_value(("hostile.csv", data, "text/csv")).run()
+    at.selectbox(key="tr_map_role").select(header).run()
+    at.selectbox(key="tr_map_notes").select(header).run()
+    at.button(key="tr_import_submit").click().run()
+    assert_no_exception(at)
+    errors = [e.value for e in at.error]
+    assert errors, "the duplicate mapping is refused with a message"
+    assert [e for e in errors if any(p.search(e) for p in UNSAFE)] == []
 
 
 def test_user_text_is_visible_as_text_on_the_questions_page(tricky_store):
