@@ -252,3 +252,65 @@ def test_random_bytes_never_crash(data):
     for name in ("x.csv", "x.xlsx"):
         with contextlib.suppress(ImportRejected, InvalidInput):
             tracker_io.import_file(data, name, today=TODAY)
+
+
+# --- issue 12 / 18 ------------------------------------------------------------------------------------
+
+
+def test_the_overview_pdf_has_the_name_every_activity_its_notes_evidence_and_empty_weeks():
+    a = validate_activity(
+        {"date": "2026-11-02", "type": "vacancy_application", "organisation": "Gemeente Utrecht",
+         "status": "rejected", "notes": "Called about the letter", "evidence_link": "https://werk.nl/v/1"},
+        today=TODAY,
+    )  # fmt: skip
+    b = validate_activity({"date": "2026-11-17", "type": "training", "organisation": "ROC"}, today=TODAY)
+    b = b.model_copy(update={"evidence_file": "evidence/" + "a" * 32 + ".pdf"})
+    repo_inferred = a.model_copy(update={"response_date": date(2026, 11, 9), "response_date_source": "inferred"})
+    text = pdf_text(
+        tracker_io.overview_pdf([repo_inferred, b], "en", date(2026, 11, 2), date(2026, 11, 22), TODAY, name="Mark")
+    )
+    assert "Name: Mark" in text
+    assert "Called about the letter" in text and "Evidence file attached" in text
+    assert "response date inferred by the portal" in text
+    assert "2026-W46" in text and "No activities this week." in text  # the empty week is shown
+    assert text.index("Summary") < text.index("2026-W45")  # totals first, the activities are the body
+    assert a.organisation in text
+
+
+def test_exports_carry_whether_a_response_date_was_inferred():
+    a = validate_activity(
+        {"date": "2026-11-02", "type": "other", "organisation": "X", "status": "rejected",
+         "response_date": "2026-11-09", "response_date_source": "inferred"},
+        today=TODAY,
+    )  # fmt: skip
+    assert a.response_date_inferred
+    rows = list(csv.reader(io.StringIO(tracker_io.to_csv([a], "nl").decode("utf-8-sig"))))
+    assert rows[1][FIELDS.index("response_date_source")] == "afgeleid door het portaal"
+    [back] = tracker_io.from_json(tracker_io.to_json([a]), today=TODAY)
+    assert back.response_date_source == "inferred"
+    # a response date from a person or a file, without a source, is theirs
+    entered = validate_activity({"date": "2026-11-02", "type": "other", "organisation": "X",
+                                 "response_date": "2026-11-05"}, today=TODAY)  # fmt: skip
+    assert entered.response_date_source == "entered" and not entered.response_date_inferred
+
+
+def test_a_file_with_too_many_columns_is_refused_before_the_mapping_step():
+    header = ",".join(f"c{i}" for i in range(tracker_io.MAX_IMPORT_COLUMNS + 1))
+    with pytest.raises(InvalidInput) as caught:
+        tracker_io.read_table(f"{header}\n{header}\n".encode(), "wide.csv")
+    assert caught.value.code == "tracker.error.too_many_columns"
+    workbook = Workbook()
+    workbook.active.append([f"c{i}" for i in range(tracker_io.MAX_IMPORT_COLUMNS + 5)])
+    workbook.active.append(["x"] * (tracker_io.MAX_IMPORT_COLUMNS + 5))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(InvalidInput) as caught:
+        tracker_io.read_table(buffer.getvalue(), "wide.xlsx")
+    assert caught.value.code == "tracker.error.too_many_columns"
+
+
+def test_the_store_counts_inferred_response_dates(memory_store):
+    day = {"date": "2026-11-02", "type": "vacancy_application", "organisation": "X", "status": "rejected"}
+    repo.add_activity(memory_store, validate_activity(day, today=TODAY), today=TODAY)  # inferred by the store
+    repo.add_activity(memory_store, validate_activity({**day, "response_date": "2026-11-04"}, today=TODAY))
+    assert repo.response_dates_inferred(memory_store) == (1, 2)
