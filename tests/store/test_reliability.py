@@ -19,6 +19,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,121 @@ def test_sqlite_keeps_temporary_data_in_memory(tmp_path):
     with store.read() as conn:
         assert conn.execute(text("PRAGMA temp_store")).scalar() == 2  # MEMORY
     timeline_repo.set_setting(store, "x", "y")
+
+
+class _CreatedFiles:
+    """Every file created in some folders while it is open (inotify), even one unlinked at once
+    (SQLite opens its ``etilqs_*`` temporary files and unlinks them immediately, so a listing
+    before and after would not see them)."""
+
+    IN_CREATE, IN_MOVED_TO, IN_Q_OVERFLOW = 0x100, 0x80, 0x4000
+
+    def __init__(self, *folders: Path) -> None:
+        import ctypes
+        import ctypes.util
+
+        self._libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        self._fd = self._libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        if self._fd < 0:
+            pytest.skip("inotify is not available here")
+        self._folders: dict[int, Path] = {}
+        for folder in dict.fromkeys(folders):
+            if folder.is_dir():
+                wd = self._libc.inotify_add_watch(self._fd, str(folder).encode(), self.IN_CREATE | self.IN_MOVED_TO)
+                assert wd >= 0, folder
+                self._folders[wd] = folder
+        self.created: list[Path] = []
+
+    def poll(self) -> list[Path]:
+        import struct
+
+        while True:
+            try:
+                data = os.read(self._fd, 1 << 16)
+            except BlockingIOError:
+                return self.created
+            offset = 0
+            while offset < len(data):
+                wd, mask, _cookie, size = struct.unpack_from("iIII", data, offset)
+                name = data[offset + 16 : offset + 16 + size].rstrip(b"\0").decode(errors="replace")
+                offset += 16 + size
+                assert not mask & self.IN_Q_OVERFLOW, "too many events to watch"
+                self.created.append(self._folders[wd] / name)
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+def _sqlite_temp_files(paths: list[Path]) -> list[str]:
+    return sorted(str(p) for p in paths if p.name.startswith(("etilqs_", "sqlite")))
+
+
+def _run_watched(argv: list[str], env: dict[str, str], watch: _CreatedFiles) -> None:
+    process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    while process.poll() is None:
+        watch.poll()  # often, so that the kernel's queue never overflows
+        time.sleep(0.05)
+    watch.poll()
+    assert process.returncode == 0, (argv, process.stderr.read() if process.stderr else "")
+    if process.stderr:
+        process.stderr.close()
+
+
+SPILLING_SORT = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA temp_store = FILE")
+conn.execute("PRAGMA cache_size = -64")
+conn.execute("CREATE TABLE t (x TEXT)")
+conn.executemany("INSERT INTO t VALUES (?)", ((str(i) * 50,) for i in range(20000)))
+conn.execute("SELECT x FROM t ORDER BY x DESC").fetchall()
+"""
+
+
+@pytest.mark.slow
+def test_a_big_import_and_export_write_no_temporary_file_outside_the_data_folder(tmp_path):
+    import tempfile
+
+    watched = tmp_path / "tmp"  # TMPDIR and SQLITE_TMPDIR of the children: where SQLite would put them
+    watched.mkdir()
+    data = tmp_path / "store-data"
+    data.mkdir()
+    shutil.copyfile(FIXTURES / "v6.sqlite3", data / "spoor2.sqlite3")  # an upgrade: migrations and a backup
+    (data / "files" / "local" / "evidence").mkdir(parents=True)
+    (data / "files" / "local" / EVIDENCE_ID).write_bytes(PDF)  # the v6 fixture's file (migration 7 moves it in)
+    env = {**os.environ, "TMPDIR": str(watched), "SQLITE_TMPDIR": str(watched), "SPOOR2_DATA_DIR": str(data)}
+    system = [Path(tempfile.gettempdir()), Path("/var/tmp"), Path("/tmp"), Path("/usr/tmp")]
+    listed = {folder: set(folder.iterdir()) for folder in system if folder.is_dir()}
+    watch = _CreatedFiles(watched, *system)
+    try:
+        # the watch sees SQLite's temporary files when SQLite does make them (a sort that spills to disk)
+        _run_watched([sys.executable, "-c", SPILLING_SORT, str(tmp_path / "control.sqlite3")], env, watch)
+        assert _sqlite_temp_files(watch.created), "the watch did not see SQLite's temporary file"
+        watch.created.clear()
+
+        rows = "".join(
+            f"2026-{1 + i % 11:02d}-{1 + i % 28:02d},other,Werkgever {i % 3000},{'notitie ' * 12}{i}\n"
+            for i in range(20_000)
+        )
+        (tmp_path / "big.csv").write_text("date,type,organisation,notes\n" + rows)
+        cli = [sys.executable, "-m", "spoor2"]
+        backups: list[Path] = []
+        for argv in (
+            ["tracker", "import", str(tmp_path / "big.csv")],
+            ["tracker", "list", "--format", "csv"],
+            ["tracker", "export", str(tmp_path / "big-export.csv")],
+            ["my-data", "export", str(tmp_path / "big.zip")],
+            ["my-data", "import", str(tmp_path / "big.zip")],
+            ["my-data", "delete", "--yes"],  # VACUUM
+        ):
+            started = time.monotonic()
+            _run_watched([*cli, *argv], env, watch)
+            print(argv[:2], f"{time.monotonic() - started:.2f}s")
+            backups = backups or list((data / "backups").glob("*.sqlite3"))
+    finally:
+        watch.close()
+    assert backups  # the upgrade did run (with its raw backup connection)
+    assert [str(p) for p in watch.created if p.parent == watched] == []  # nothing at all in TMPDIR
+    assert _sqlite_temp_files(watch.created) == []
+    for folder, before in listed.items():
+        assert _sqlite_temp_files(sorted(set(folder.iterdir()) - before)) == [], folder
