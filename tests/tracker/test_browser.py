@@ -30,10 +30,11 @@ def test_add_an_activity_see_it_and_download_the_pdf(page, app_server, lang):  #
         ".some(e => e.textContent.includes(name))",
         arg=organisation,
     )
-    page.get_by_role("tab", name=t(lang, "tracker.tabs.progress")).click()
+    # the sections are a keyed segmented control (it stays where the person put it)
+    page.locator(".st-key-tr_tab").get_by_text(t(lang, "tracker.tabs.progress")).click()
     chart = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first
     chart.wait_for(state="visible")
-    page.get_by_role("tab", name=t(lang, "tracker.tabs.files")).click()
+    page.locator(".st-key-tr_tab").get_by_text(t(lang, "tracker.tabs.files")).click()
     with page.expect_download() as info:
         page.get_by_role("button", name=t(lang, "tracker.export.pdf")).click()
     data = Path(info.value.path()).read_bytes()
