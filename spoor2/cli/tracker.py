@@ -2,7 +2,8 @@
 
 * ``activities list [--format json|csv] [--from D] [--to D]``
 * ``activities add --date D --type T --organisation O [--role R] [--status S] [--notes N]``
-* ``activities import FILE`` (CSV or XLSX; a file with any bad row changes nothing)
+* ``activities import FILE [--again]`` (CSV or XLSX; a file with any bad row changes nothing; a file
+  imported before — the same bytes — is refused unless ``--again`` is given)
 * ``activities export FILE [--from D] [--to D] [--lang en|nl]`` (format by extension: .csv .xlsx .json .pdf)
 
 Invalid input: exit status 2, the reason on stderr (for an import: one line per bad row), nothing changed.
@@ -48,6 +49,7 @@ def register(subparsers: Any) -> None:
 
     imp = actions.add_parser("import", help="import a CSV or XLSX file")
     imp.add_argument("file", type=Path)
+    imp.add_argument("--again", action="store_true", help="import a file that was imported before once more")
     imp.set_defaults(handler=_import)
 
     export = actions.add_parser("export", help="export to .csv, .xlsx, .json or .pdf")
@@ -111,14 +113,19 @@ def _import(args: argparse.Namespace) -> int:
         raise InvalidInput("tracker.error.no_such_file", name=str(path))
     if path.stat().st_size > tracker_io.MAX_IMPORT_BYTES:
         raise InvalidInput("tracker.error.file_too_large", maximum_mb=tracker_io.MAX_IMPORT_BYTES // (1024 * 1024))
+    data = path.read_bytes()
+    store = Store()
+    earlier = None if args.again else repo.previous_import(store, data)
+    if earlier is not None:  # the same bytes (whatever the name): every row would be there twice
+        raise InvalidInput("tracker.cli.already_imported", date=earlier.imported_at[:10], rows=earlier.row_count)
     try:
-        activities = tracker_io.import_file(path.read_bytes(), path.name, today=date.today())
+        activities = tracker_io.import_file(data, path.name, today=date.today())
     except ImportRejected as error:
         sys.stderr.write(error.message(args.lang) + "\n")
         for row, reason in tracker_io.problem_lines(error, args.lang):
             sys.stderr.write(t(args.lang, "tracker.error.row_problem", row=row, reason=reason) + "\n")
         return 2
-    count = repo.import_activities(Store(), activities)
+    count = repo.import_activities(store, activities, source=repo.UploadedFile(path.name, data))
     print(t(args.lang, "tracker.cli.imported", count=count, path=path))
     return 0
 

@@ -117,3 +117,41 @@ def test_the_command_is_named_after_the_capability_and_activities_stays_an_alias
     listed = [json.loads(run(capsys, name, "list")[1])["activities"] for name in ("tracker", "activities")]
     assert listed[0] == listed[1]
     assert [item["organisation"] for item in listed[0]] == ["A"]
+
+
+def test_a_file_imported_before_is_refused_unless_again(capsys, tmp_path):
+    good = tmp_path / "log.csv"
+    good.write_text(f"date,type,organisation\n{DAY},training,ROC\n{DAY},other,X\n")
+    assert run(capsys, "tracker", "import", str(good))[0] == 0
+    [earlier] = [repo.previous_import(Store(), good.read_bytes())]
+    assert earlier is not None and (earlier.file_name, earlier.row_count) == ("log.csv", 2)
+    renamed = tmp_path / "copy of log.csv"  # the same bytes under another name: still the same file
+    renamed.write_bytes(good.read_bytes())
+    for lang, expected in (("en", "already imported on"), ("nl", "al geïmporteerd op")):
+        code, out, err = run(capsys, "tracker", "--lang", lang, "import", str(renamed))
+        assert code == 2 and out == "" and len(err.splitlines()) == 1, err
+        assert expected in err and earlier.imported_at[:10] in err and "--again" in err
+        assert err == t(lang, "tracker.cli.already_imported", date=earlier.imported_at[:10], rows=2) + "\n"
+    assert count() == 2  # nothing was added
+    code, out, err = run(capsys, "tracker", "import", "--again", str(renamed))
+    assert code == 0 and t("en", "tracker.cli.imported", count=2, path=renamed) in out, err
+    assert count() == 4
+    good.write_text(f"date,type,organisation\n{DAY},training,ROC\n{DAY},other,Y\n")  # changed: a new file
+    assert run(capsys, "tracker", "import", str(good))[0] == 0 and count() == 6
+
+
+def test_a_refused_file_is_not_remembered_as_imported(capsys, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"date,type,organisation\n{DAY},lunch,X\n")
+    for _ in range(2):
+        code, _, err = run(capsys, "tracker", "import", str(bad))
+        assert code == 2 and "Row 2:" in err and "--again" not in err
+    assert repo.previous_import(Store(), bad.read_bytes()) is None and count() == 0
+
+
+def test_the_already_imported_message_has_one_and_other_in_both_languages():
+    for lang in ("en", "nl"):
+        one = t(lang, "tracker.cli.already_imported", date="2026-12-01", rows=1)
+        other = t(lang, "tracker.cli.already_imported", date="2026-12-01", rows=7)
+        assert "2026-12-01" in one and "(1 " in one and "(7 " in other and one != other
+        assert "--again" in one and "{" not in one + other
