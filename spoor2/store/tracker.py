@@ -567,3 +567,14 @@ def _delete_evidence(conn: Connection, store: Store, identifiers: Sequence[str])
             ),
             {"o": store.owner_id, "ids": list(identifiers)},
         )
+
+
+def response_dates_inferred(store: Store, filters: ActivityFilter | None = None) -> tuple[int, int]:
+    """``(inferred, total)`` response dates: how many of them the portal inferred and nobody confirmed
+    (``response_date_source`` is not ``entered``). Added by the tracker page for its statistics."""
+    where, params, expanding = _where(store, filters)
+    inferred = "SUM(CASE WHEN response_date_source = 'entered' THEN 0 ELSE 1 END)"
+    sql = f"SELECT COALESCE({inferred}, 0), COUNT(*) FROM activities{where} AND response_date IS NOT NULL"
+    with store.read() as conn:
+        row = conn.execute(_query(sql, expanding), params).first()
+    return (int(row[0]), int(row[1])) if row else (0, 0)

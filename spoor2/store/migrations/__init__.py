@@ -37,6 +37,7 @@ from spoor2.store.migrations import (
     m0005_questions,
     m0006_activities,
     m0007_evidence_files,
+    m0008_response_date_source,
 )
 
 #: The migration order, explicit: a new migration is added here (and never inserted or renamed).
@@ -48,6 +49,7 @@ ORDER = (
     m0005_questions,
     m0006_activities,
     m0007_evidence_files,
+    m0008_response_date_source,
 )
 
 #: ``run(conn, files_root)`` of a migration; what it returns runs after the commit.
