@@ -39,6 +39,8 @@ A backslash is escaped first, so it cannot undo an escape:
 
 from __future__ import annotations
 
+import re
+
 #: Every ASCII character with a meaning in CommonMark, GFM or Streamlit Markdown (``$`` KaTeX,
 #: ``:`` directives such as ``:red[…]`` and ``:material/…:``, and typed ``https://`` autolinks).
 #: ``&``, ``<`` and ``>`` are not here: they become HTML entities.
@@ -65,3 +67,32 @@ def plain(value: str) -> str:
     'Your municipality (gemeente) gives free help'
     """
     return value.replace("*", "")
+
+
+# --- text a person typed: no invisible controls -----------------------------------------------------
+
+#: Characters that change how text *looks* without being seen: C0/C1 controls and bidirectional
+#: overrides and isolates (U+202E makes "evil\u202etxt.exe" read as "evilexe.txt").
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\r\n\t\u2028\u2029\x85]+")
+
+
+def one_line(value: str) -> str:
+    """A one-line field (a name, a role): line breaks and tabs become one space, controls go.
+
+    >>> one_line("Acme\\r\\nB.V.\\tUtrecht")
+    'Acme B.V. Utrecht'
+    >>> one_line("evil\\u202etxt.exe\\x1b[31m")
+    'eviltxt.exe[31m'
+    """
+    return _INVISIBLE.sub("", _LINE_BREAKS.sub(" ", value))
+
+
+def multi_line(value: str) -> str:
+    """A note: line breaks stay (``\\r\\n`` becomes ``\\n``), tabs stay, every other control goes.
+
+    >>> multi_line("first\\r\\nsecond\\x07\\u202e")
+    'first\\nsecond'
+    """
+    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return _INVISIBLE.sub("", text.replace("\x85", "\n"))

@@ -30,6 +30,7 @@ from spoor2.dates import anniversary
 from spoor2.errors import InvalidInput
 from spoor2.i18n import LANGS, t
 from spoor2.model import IsoDate, Model
+from spoor2.render.text import multi_line, one_line
 
 ActivityType = Literal[
     "vacancy_application",
@@ -85,6 +86,8 @@ TEXT_LIMITS: dict[str, int] = {
     "notes": MAX_NOTES_CHARS,
     "goal": MAX_GOAL_CHARS,
 }
+#: The text fields that may hold several lines; every other text field is one line.
+MULTI_LINE = frozenset({"outcome", "notes", "goal"})
 #: Every field of an activity that a person fills in, in the order exports and imports use.
 FIELDS: tuple[str, ...] = (
     "date",
@@ -263,7 +266,8 @@ def validate_activity(raw: Mapping[str, Any], *, today: date) -> Activity:
     texts: dict[str, str] = {}
     for name, maximum in TEXT_LIMITS.items():
         value = raw.get(name)
-        text = "" if value is None else str(value).strip()
+        # no invisible controls or bidi overrides (a file can carry terminal escapes); notes keep their lines
+        text = "" if value is None else (multi_line if name in MULTI_LINE else one_line)(str(value)).strip()
         if len(text) > maximum:
             raise InvalidInput(f"tracker.error.too_long.{name}", maximum=maximum)
         texts[name] = text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -66,9 +67,23 @@ _CSV_DELIMITERS = (",", ";", "\t")
 AGENDA_STAMP = date(2000, 1, 1)
 
 
+_FORMULA_START = ("=", "+", "-", "@")
+#: A formula character right after a separator, tab or line break: a spreadsheet that splits the
+#: text there (Excel opens a ``.csv`` with ``;`` in a Dutch locale) would start a cell with it.
+_FORMULA_AFTER_BREAK = re.compile(r"([,;\t\r\n][ \t]*)([=+\-@])")
+
+
 def neutralise(value: str) -> str:
-    """Prefix ``'`` to a cell a spreadsheet would treat as a formula (``= + - @``, also after blanks)."""
-    if value and (value.lstrip(" \t\r\n")[:1] in ("=", "+", "-", "@") or value[:1] in ("\t", "\r")):
+    """Prefix ``'`` to a cell a spreadsheet would treat as a formula (``= + - @``, also after blanks),
+    and to every formula character that follows a separator (``,`` ``;``), a tab or a line break.
+
+    >>> neutralise("x;=cmd|' /C calc'!A0"), neutralise("line 1\\n=2+2"), neutralise("a, -b")
+    ("x;'=cmd|' /C calc'!A0", "line 1\\n'=2+2", "a, '-b")
+    """
+    if not value:
+        return value
+    value = _FORMULA_AFTER_BREAK.sub(r"\1'\2", value)
+    if value.lstrip(" \t\r\n")[:1] in _FORMULA_START or value[:1] in ("\t", "\r"):
         return "'" + value
     return value
 
@@ -288,7 +303,7 @@ def table_rows(activities: Iterable[Activity], lang: str) -> Iterable[list[str]]
 
 def to_csv(activities: Iterable[Activity], lang: str) -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)  # every field quoted: a ";" or a line break never splits it
     writer.writerow([neutralise(h) for h in headers(lang)])
     writer.writerows(table_rows(activities, lang))
     return out.getvalue().encode("utf-8-sig")

@@ -314,3 +314,37 @@ def test_the_store_counts_inferred_response_dates(memory_store):
     repo.add_activity(memory_store, validate_activity(day, today=TODAY), today=TODAY)  # inferred by the store
     repo.add_activity(memory_store, validate_activity({**day, "response_date": "2026-11-04"}, today=TODAY))
     assert repo.response_dates_inferred(memory_store) == (1, 2)
+
+
+HOSTILE_CELLS = ["x;=cmd|' /C calc'!A0", "ok\n=2+2", "a,\t@SUM(A1)", '=HYPERLINK("http://127.0.0.1:9")', "-1+1"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_csv_export_has_no_formula_cell_whichever_separator_the_spreadsheet_uses(delimiter):
+    """D5: Excel opens a .csv with ";" in a Dutch locale; ``x;=…`` and later lines of a note must not
+    become formula cells. Read naively (split on the separator and on line breaks) and as CSV."""
+    activities = [
+        validate_activity({"date": TODAY, "type": "other", "organisation": "Acme", "notes": cell},
+                          today=TODAY)
+        for cell in HOSTILE_CELLS
+    ]  # fmt: skip
+    text = tracker_io.to_csv(activities, "nl").decode("utf-8-sig")
+    parsed = [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
+    naive = [piece for line in text.splitlines() for piece in line.split(delimiter)]
+    for cell in parsed + naive:
+        assert cell.strip(' "\t')[:1] not in ("=", "+", "-", "@"), cell
+    # and every field is quoted, so a real CSV reader keeps the notes whole
+    assert all(field.startswith('"') for field in text.splitlines()[0].split(","))
+
+
+def test_one_line_fields_lose_controls_and_bidi_overrides_notes_keep_their_lines():
+    """D13: an imported CSV could put terminal escapes into `tracker list`, and U+202E makes
+    "evil\u202etxt.exe" read as "evilexe.txt"."""
+    activity = validate_activity(
+        {"date": TODAY, "type": "other", "organisation": "evil\u202etxt.exe\x1b[31m",
+         "role": "line\r\nbreak", "notes": "first\nsecond\x07"},
+        today=TODAY,
+    )  # fmt: skip
+    assert activity.organisation == "eviltxt.exe[31m"
+    assert activity.role == "line break"
+    assert activity.notes == "first\nsecond"
