@@ -133,14 +133,20 @@ def fdate(value, fmt: str = "long") -> str:  # type: ignore[no-untyped-def]
     return format_date(value, lang(), fmt)
 
 
-# --- choices: a widget's value is an id, whatever its label says ---------------------------------------
+# --- kept values: a widget's value is an id (or a date, a number, the person's text), never a label ------
 
-#: The id each choice widget (radio, selectbox, multiselect, segmented control, pills) holds, by
-#: widget key. Streamlit's browser side sends back the *label* of a choice; when the label changes
-#: (another language, "(in progress)" instead of "(not started)") a label sent by a page that
-#: was drawn before the change matches no option any more, and Streamlit falls back to the first
-#: option or to nothing. The id kept here is the person's choice; the widget only shows it.
+#: What each kept widget (a choice: radio, selectbox, multiselect, segmented control, pills; or a field:
+#: text, date, number) holds, by widget key. Streamlit's browser side sends back the *label* of a choice;
+#: when the label changes (another language, "(in progress)" instead of "(not started)") a label sent by
+#: a page that was drawn before the change matches no option any more, and Streamlit falls back to the
+#: first option or to nothing. And Streamlit drops the value of a widget that a run does not draw (another
+#: section, another page). The value kept here is the person's; the widget only shows it, and is told it
+#: again on every run (so the browser shows it in the words of this run). The one mechanism for this:
+#: no ui module keeps a mirror of its own (tests/cross_cutting/test_page_shape.py).
 CHOICES_KEY = "_choices"
+#: The saved value each kept widget started from (``saved=``): when it changes, the draft starts again.
+SEEDS_KEY = "_choice_seeds"
+_UNSET: Any = object()
 
 
 def chosen(key: str, default: Any = None, options: Sequence[Any] | None = None) -> Any:
@@ -157,20 +163,49 @@ def chosen(key: str, default: Any = None, options: Sequence[Any] | None = None) 
     return st.session_state.get(CHOICES_KEY, {}).get(key, default)
 
 
+def entered(key: str, default: Any = None) -> Any:
+    """What the field widget ``key`` (:func:`kept_field`) holds, in a callback: the value it has just sent
+    (a button callback may run before the field's own), else the kept one, else ``default``."""
+    if key in st.session_state:
+        return st.session_state[key]
+    return st.session_state.get(CHOICES_KEY, {}).get(key, default)
+
+
 def has_choice(key: str) -> bool:
     """Whether the choice widget ``key`` holds a choice of this session (even "nothing chosen")."""
     return key in st.session_state.get(CHOICES_KEY, {})
 
 
 def set_choice(key: str, value: Any) -> None:
-    """Set what the choice widget ``key`` holds (before it is drawn, or in a callback)."""
+    """Set what the kept widget ``key`` holds (before it is drawn, or in a callback)."""
     st.session_state.setdefault(CHOICES_KEY, {})[key] = value
 
 
 def forget_choice(key: str) -> None:
-    """Forget the choice of ``key``: the widget shows its default when it is drawn next."""
+    """Forget what ``key`` holds: the widget shows its default (or saved value) when it is drawn next."""
     st.session_state.get(CHOICES_KEY, {}).pop(key, None)
+    st.session_state.get(SEEDS_KEY, {}).pop(key, None)
     st.session_state.pop(key, None)
+
+
+def forget_all_choices() -> None:
+    """Forget what every kept widget of every page holds (after an import or a delete of everything)."""
+    st.session_state.pop(CHOICES_KEY, None)
+    st.session_state.pop(SEEDS_KEY, None)
+
+
+def _kept(key: str, default: Any, saved: Any) -> dict[str, Any]:
+    """The kept values, with ``key``'s started: from ``saved`` when given (and again whenever it changes),
+    else from a value put in ``st.session_state[key]`` before the first draw, else from ``default``."""
+    kept = st.session_state.setdefault(CHOICES_KEY, {})
+    if saved is not _UNSET:
+        seeds = st.session_state.setdefault(SEEDS_KEY, {})
+        if key not in kept or key not in seeds or seeds[key] != saved:
+            kept[key] = saved
+            seeds[key] = saved
+    elif key not in kept:
+        kept[key] = st.session_state.get(key, default)
+    return kept
 
 
 def _valid_choice(value: Any, options: Sequence[Any], multi: bool) -> Any:
@@ -188,6 +223,7 @@ def id_choice(
     key: str,
     format_func: Callable[[Any], str],
     default: Any = None,
+    saved: Any = _UNSET,
     on_change: Callable[..., None] | None = None,
     args: tuple[Any, ...] = (),
     **widget_kwargs: Any,
@@ -198,14 +234,16 @@ def id_choice(
     The chosen id is kept in :data:`CHOICES_KEY` and given to the widget on every run, so a language
     switch or a changed label never changes or drops the choice. ``default`` is the id (or list of
     ids) before the person chose; a value put in ``st.session_state[key]`` before the first draw
-    (a saved draft) counts as chosen. ``on_change(*args)`` runs after a real change only. Not for a
-    widget inside ``st.form`` (Streamlit allows no callback there).
+    (a saved draft) counts as chosen. ``saved`` (instead of ``default``) is the value in the store:
+    the choice starts from it and starts again when it changes elsewhere (another section saved it).
+    ``on_change(*args)`` runs after a real change only. Not for a widget inside ``st.form`` (Streamlit
+    allows no callback there).
     """
     multi = getattr(widget, "__name__", "") == "multiselect" or widget_kwargs.get("selection_mode") == "multi"
     options = list(options)
-    kept = st.session_state.setdefault(CHOICES_KEY, {})
-    if key not in kept:
-        kept[key] = st.session_state.get(key, default)
+    if saved is not _UNSET:
+        default = saved
+    kept = _kept(key, default, saved)
     value = _valid_choice(kept[key], options, multi)
     if value is None and not multi and default in options:
         value = default
@@ -227,6 +265,36 @@ def id_choice(
             on_change(*args)
 
     return widget(label, options, format_func=format_func, key=key, on_change=changed, **widget_kwargs)
+
+
+def kept_field(
+    widget: Callable[..., Any],
+    label: str,
+    *,
+    key: str,
+    default: Any = None,
+    saved: Any = _UNSET,
+    on_change: Callable[..., None] | None = None,
+    args: tuple[Any, ...] = (),
+    **widget_kwargs: Any,
+) -> Any:
+    """Draw a field ``widget`` (``st.text_input``, ``st.text_area``, ``st.date_input``, ``st.number_input``,
+    or the same of a column) whose value is kept like :func:`id_choice`'s: it survives sections and pages
+    that do not draw it, and language switches. ``default`` and ``saved`` as there; read it in a callback
+    with :func:`entered`, empty it after a save with :func:`forget_choice` (back to ``default``) or
+    :func:`set_choice`. Not for a widget inside ``st.form``.
+    """
+    if saved is not _UNSET:
+        default = saved
+    kept = _kept(key, default, saved)
+    st.session_state[key] = kept[key]
+
+    def changed() -> None:
+        kept[key] = st.session_state.get(key)
+        if on_change is not None:
+            on_change(*args)
+
+    return widget(label, key=key, on_change=changed, **widget_kwargs)
 
 
 # --- the store ------------------------------------------------------------------------------------

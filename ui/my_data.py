@@ -19,12 +19,12 @@ from spoor2.my_data.archive import Archive
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from ui.frame import (
-    CHOICES_KEY,
     LANG_KEY,
     LANG_WIDGET_KEY,
     fdate,
     flash,
     flash_error,
+    forget_all_choices,
     lang,
     show_error,
     sources_markdown,
@@ -59,10 +59,10 @@ def table_label(table: str) -> str:
 def forget_other_pages() -> None:
     """Drop every session key except the language and this page's own (after import or delete).
 
-    The choices other pages' widgets hold (``ui.frame.CHOICES_KEY``) go too: they may show answers
-    that no longer exist.
+    What other pages' widgets hold (``ui.frame.CHOICES_KEY``, drafts too) goes as well: it may show
+    answers that no longer exist.
     """
-    st.session_state.pop(CHOICES_KEY, None)
+    forget_all_choices()
     for key in list(st.session_state.keys()):
         name = str(key)
         if name in _KEEP or name.startswith((_PREFIX, "_")):

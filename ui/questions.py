@@ -6,16 +6,15 @@ script, so what they save is visible in the same run; their message (saved, or t
 :func:`ui.frame.flash` and shown once under the page title.
 
 Every widget's value is an id, a date or the person's own text, never a translated label. The browser
-sends back the *label* it last showed, so each widget mirrors a draft kept in a plain session key
-(:func:`_mirror`): after a language switch the widget is told its value again, in the new words, and a
-section that is not shown keeps what was typed in it.
+sends back the *label* it last showed, so each widget is drawn through :func:`ui.frame.id_choice` (a
+choice) or :func:`ui.frame.kept_field` (a date, a text): the value is kept by the frame, after a language
+switch the widget is told it again, in the new words, and a section that is not shown keeps what was
+typed in it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 import streamlit as st
 
@@ -58,10 +57,15 @@ from spoor2.store import questions as repo
 from spoor2.store import timeline as timeline_repo
 from spoor2.timeline.rules import Standing, Timeline
 from ui.frame import (
+    chosen,
+    entered,
     fdate,
     flash,
     flash_error,
+    forget_choice,
     get_store,
+    id_choice,
+    kept_field,
     lang,
     md_escape,
     page_script,
@@ -109,63 +113,11 @@ def _save_list(qlist: QuestionList) -> None:
     repo.save_question_list(get_store(), qlist)
 
 
-# --- drafts: what the person chose or typed, kept as ids, dates and text -----------------------------
+# --- where the person is, and what a second click must not save again ----------------------------------
 
 SECTIONS: tuple[str, ...] = ("questions", "situation", "documents", "meeting", "letters")
 _LAST_MEETING_KEY = "q_meet_last_submission"
-
-
-def _draft_key(key: str) -> str:
-    return f"{key}__draft"
-
-
-def _mirror(key: str, stored: Any, options: Sequence[str] | None = None) -> dict[str, Any]:
-    """The widget arguments that keep widget ``key`` in step with its draft (returned for ``**``).
-
-    The draft starts as ``stored`` (the saved value, or the empty form) and starts again when the saved
-    value changes elsewhere (a step recorded on the timeline); otherwise it keeps what the person chose,
-    across reruns, sections and languages. With ``options`` a draft that is no longer an option is dropped.
-    """
-    state = st.session_state
-    seed_key = f"{key}__seed"
-    if _draft_key(key) not in state or state.get(seed_key) != stored:
-        state[_draft_key(key)] = stored
-        state[seed_key] = stored
-    value = state[_draft_key(key)]
-    if options is not None:
-        if isinstance(value, list):
-            value = [v for v in value if v in options]
-        elif value not in options:
-            value = stored
-    state[key] = value
-    return {"key": key, "on_change": _keep_draft, "args": (key, options)}
-
-
-def _is_choice(value: Any, options: Sequence[str] | None) -> bool:
-    """No options (a date, a text), an option, or a list of options."""
-    if options is None:
-        return True
-    return set(value) <= set(options) if isinstance(value, list) else value in options
-
-
-def _keep_draft(key: str, options: Sequence[str] | None) -> None:
-    value = st.session_state[key]
-    if _is_choice(value, options):
-        st.session_state[_draft_key(key)] = value
-
-
-def _value(key: str, default: Any, options: Sequence[str] | None = None) -> Any:
-    """A widget's value in a callback: the widget's, else (not an option) its draft, else ``default``."""
-    value = st.session_state.get(key, default)
-    if not _is_choice(value, options):
-        value = st.session_state.get(_draft_key(key), default)
-    return value
-
-
-def _reset(key: str, empty: Any) -> None:
-    """Empty a field of a form after its record was saved."""
-    st.session_state[_draft_key(key)] = empty
-    st.session_state[key] = empty
+_MEETING_FIELDS = ("q_meet_date", "q_meet_with", "q_meet_points", "q_meet_extra")
 
 
 # --- callbacks --------------------------------------------------------------------------------------
@@ -185,10 +137,10 @@ def on_restore(situation: Situation) -> None:
 
 def on_add_own(situation: Situation) -> None:
     def action() -> None:
-        text = _value("q_own_text", "") or ""
-        audience = _value("q_own_audience", "employer", AUDIENCES)
+        text = entered("q_own_text", "") or ""
+        audience = chosen("q_own_audience", AUDIENCES[0], AUDIENCES)
         _save_list(add_own_question(current_list(situation), text, audience, "own-" + repo.new_id()))
-        _reset("q_own_text", "")
+        forget_choice("q_own_text")
 
     _run(action)
 
@@ -196,7 +148,7 @@ def on_add_own(situation: Situation) -> None:
 def on_save_answers(notice: str) -> None:
     def action() -> None:
         store = get_store()
-        values = {key: _value(f"q_ans_{key}", "unknown", ANSWER_VALUES) for key in ANSWER_KEYS}
+        values = {key: chosen(f"q_ans_{key}", "unknown", ANSWER_VALUES) for key in ANSWER_KEYS}
         build_situation(None, answers=values)  # validate all before writing any
         for key, value in values.items():
             repo.set_answer(store, key, value)
@@ -208,8 +160,8 @@ def on_save_documents(today: date, notice: str) -> None:
     def action() -> None:
         records = []
         for doc_id in document_ids():
-            state = _value(f"q_doc_state_{doc_id}", "unknown", DOC_STATES)
-            on = _value(f"q_doc_date_{doc_id}", None)
+            state = chosen(f"q_doc_state_{doc_id}", "unknown", DOC_STATES)
+            on = entered(f"q_doc_date_{doc_id}")
             records.append(DocumentRecord(id=doc_id, state=state, on=on if state == "received" else None))
         repo.set_documents(get_store(), records, today)  # all validated before any is written
 
@@ -218,17 +170,15 @@ def on_save_documents(today: date, notice: str) -> None:
 
 def on_save_meeting(point_texts: dict[str, str], today: date, notice: str) -> None:
     """Save a new meeting once: the same submission again (a second click) creates no second record."""
-    chosen = [point_texts[i] for i in _value("q_meet_points", [], tuple(point_texts)) if i in point_texts]
-    extra = [line.strip() for line in (_value("q_meet_extra", "") or "").splitlines() if line.strip()]
-    on = _value("q_meet_date", None) or today
-    with_whom = (_value("q_meet_with", "") or "").strip()[:MAX_WITH_WHOM_CHARS]
-    submission = [on.isoformat(), with_whom, *chosen, "", *extra]
+    points = [point_texts[i] for i in chosen("q_meet_points", [], tuple(point_texts)) if i in point_texts]
+    extra = [line.strip() for line in (entered("q_meet_extra", "") or "").splitlines() if line.strip()]
+    on = entered("q_meet_date") or today
+    with_whom = (entered("q_meet_with", "") or "").strip()[:MAX_WITH_WHOM_CHARS]
+    submission = [on.isoformat(), with_whom, *points, "", *extra]
 
-    def clear_form() -> None:
-        _reset("q_meet_date", today)
-        _reset("q_meet_with", "")
-        _reset("q_meet_points", [])
-        _reset("q_meet_extra", "")
+    def clear_form() -> None:  # every field back to its default (the date: today)
+        for key in _MEETING_FIELDS:
+            forget_choice(key)
 
     if st.session_state.get(_LAST_MEETING_KEY) == submission:
         clear_form()
@@ -236,7 +186,7 @@ def on_save_meeting(point_texts: dict[str, str], today: date, notice: str) -> No
         return
 
     def action() -> None:
-        meeting = Meeting(id=repo.new_id(), on=on, with_whom=with_whom, points=tuple(chosen + extra))
+        meeting = Meeting(id=repo.new_id(), on=on, with_whom=with_whom, points=tuple(points + extra))
         repo.save_meeting(get_store(), meeting)
         st.session_state[_LAST_MEETING_KEY] = submission
         clear_form()
@@ -246,7 +196,7 @@ def on_save_meeting(point_texts: dict[str, str], today: date, notice: str) -> No
 
 def on_save_agreed(meeting: Meeting, notice: str) -> None:
     def action() -> None:
-        agreed = _value(f"q_meet_agreed_{meeting.id}", "") or ""
+        agreed = entered(f"q_meet_agreed_{meeting.id}", "") or ""
         repo.save_meeting(get_store(), record_agreed(meeting, agreed))
 
     _run(action, notice)
@@ -295,15 +245,17 @@ def sections() -> str:
     ``st.tabs`` forgets its tab when a message appears; this stays through saves, messages and switches.
     """
     labels = {name: tr(f"questions.tabs.{name}") for name in SECTIONS}
-    chosen = st.segmented_control(
+    section = id_choice(
+        st.segmented_control,
         tr("questions.section_label"),
-        options=list(SECTIONS),
+        SECTIONS,
+        key="q_tab",
         format_func=labels.__getitem__,
+        default=SECTIONS[0],
         required=True,
         label_visibility="collapsed",
-        **_mirror("q_tab", SECTIONS[0], SECTIONS),
     )
-    return chosen if chosen in SECTIONS else SECTIONS[0]
+    return section if section in SECTIONS else SECTIONS[0]
 
 
 def my_questions(situation: Situation, shown: tuple[ShownQuestion, ...], today: date) -> None:
@@ -359,12 +311,14 @@ def _question_card(situation: Situation, q: ShownQuestion, *, first: bool, last:
 def _own_question(situation: Situation) -> None:
     audience_labels = {a: tr(f"questions.audience.{a}").replace("*", "") for a in AUDIENCES}
     st.markdown(f"#### {tr('questions.add_title')}")
-    st.text_input(tr("questions.own_text"), max_chars=MAX_OWN_QUESTION_CHARS, **_mirror("q_own_text", ""))
-    st.selectbox(
+    kept_field(st.text_input, tr("questions.own_text"), key="q_own_text", default="", max_chars=MAX_OWN_QUESTION_CHARS)
+    id_choice(
+        st.selectbox,
         tr("questions.own_audience"),
-        options=list(AUDIENCES),
+        AUDIENCES,
+        key="q_own_audience",
         format_func=audience_labels.__getitem__,
-        **_mirror("q_own_audience", AUDIENCES[0], AUDIENCES),
+        default=AUDIENCES[0],
     )
     st.button(tr("questions.add"), key="q_own_add", on_click=on_add_own, args=(situation,), icon=":material/add:")
     st.button(tr("questions.restore"), key="q_restore", on_click=on_restore, args=(situation,), type="tertiary")
@@ -406,12 +360,14 @@ def my_situation(situation: Situation) -> None:
     answer_labels = {v: tr(f"questions.answer_value.{v}") for v in ANSWER_VALUES}
     st.markdown(tr("questions.situation_intro"))
     for key in ANSWER_KEYS:
-        st.radio(
+        id_choice(
+            st.radio,
             tr(f"questions.answers.{key}").replace("*", ""),
-            options=list(ANSWER_VALUES),
+            ANSWER_VALUES,
+            key=f"q_ans_{key}",
             format_func=answer_labels.__getitem__,
+            saved=situation.answer(key),
             horizontal=True,
-            **_mirror(f"q_ans_{key}", situation.answer(key), ANSWER_VALUES),
         )
     st.button(
         tr("questions.save_answers"),
@@ -437,15 +393,19 @@ def documents(timeline: Timeline | None, situation: Situation, today: date) -> N
             if spec.records is not None:
                 st.caption(f"{tr('questions.doc_recorded_on_timeline')}: {milestone_label(spec.records)}")
             cols = st.columns(2)
-            state = cols[0].selectbox(
+            state = id_choice(
+                cols[0].selectbox,
                 tr("questions.doc_state_label"),
-                options=list(DOC_STATES),
+                DOC_STATES,
+                key=f"q_doc_state_{spec.id}",
                 format_func=state_labels.__getitem__,
-                **_mirror(f"q_doc_state_{spec.id}", record.state if record else "unknown", DOC_STATES),
+                saved=record.state if record else "unknown",
             )
-            cols[1].date_input(
+            kept_field(
+                cols[1].date_input,
                 tr("questions.doc_date_label"),
-                **_mirror(f"q_doc_date_{spec.id}", record.on if record else None),
+                key=f"q_doc_date_{spec.id}",
+                saved=record.on if record else None,
                 max_value=today,
                 min_value=date(2015, 1, 1),
                 format="DD-MM-YYYY",
@@ -467,16 +427,22 @@ def meeting_preparation(shown: tuple[ShownQuestion, ...], today: date) -> None:
     """A new meeting (date, with whom, points), and the saved ones with what was agreed and exports."""
     st.markdown(tr("questions.meeting_intro"))
     point_texts = {q.id: q.text.replace("*", "") for q in shown}
-    st.date_input(tr("questions.meeting_date"), format="DD-MM-YYYY", **_mirror("q_meet_date", today))
-    st.text_input(tr("questions.meeting_with"), max_chars=MAX_WITH_WHOM_CHARS, **_mirror("q_meet_with", ""))
-    st.multiselect(
-        tr("questions.meeting_points"),
-        options=list(point_texts),
-        format_func=point_texts.__getitem__,
-        placeholder=tr("questions.meeting_points_placeholder"),
-        **_mirror("q_meet_points", [], tuple(point_texts)),
+    kept_field(st.date_input, tr("questions.meeting_date"), key="q_meet_date", default=today, format="DD-MM-YYYY")
+    kept_field(
+        st.text_input, tr("questions.meeting_with"), key="q_meet_with", default="", max_chars=MAX_WITH_WHOM_CHARS
     )
-    st.text_area(tr("questions.meeting_extra"), max_chars=MAX_MEETING_TEXT_CHARS, **_mirror("q_meet_extra", ""))
+    id_choice(
+        st.multiselect,
+        tr("questions.meeting_points"),
+        list(point_texts),
+        key="q_meet_points",
+        format_func=point_texts.__getitem__,
+        default=[],
+        placeholder=tr("questions.meeting_points_placeholder"),
+    )
+    kept_field(
+        st.text_area, tr("questions.meeting_extra"), key="q_meet_extra", default="", max_chars=MAX_MEETING_TEXT_CHARS
+    )
     st.button(
         tr("questions.meeting_save"),
         key="q_meet_save",
@@ -497,10 +463,12 @@ def _saved_meeting(meeting: Meeting) -> None:
     with st.expander(label, key=f"q_meet_exp_{meeting.id}"):
         for number, point in enumerate(meeting.points, start=1):
             user_text(f"{number}. {point}")
-        st.text_area(
+        kept_field(
+            st.text_area,
             tr("questions.meeting_agreed"),
+            key=f"q_meet_agreed_{meeting.id}",
+            saved=meeting.agreed,
             max_chars=MAX_MEETING_TEXT_CHARS,
-            **_mirror(f"q_meet_agreed_{meeting.id}", meeting.agreed),
         )
         cols = st.columns(4)
         cols[0].button(
@@ -539,20 +507,23 @@ def letters(timeline: Timeline | None, today: date) -> None:
     """A letter in English or Dutch, filled from typed fields and the timeline, as plain text."""
     letter_labels = {i: tr(f"questions.letter.{i}") for i in LETTERS}
     st.markdown(tr("questions.letters_intro"))
-    letter_id = st.selectbox(
+    letter_id = id_choice(
+        st.selectbox,
         tr("questions.letter_choice"),
-        options=list(LETTERS),
+        LETTERS,
+        key="q_letter",
         format_func=letter_labels.__getitem__,
-        **_mirror("q_letter", LETTERS[0], LETTERS),
+        default=LETTERS[0],
     )
     # the letter's language starts as the page's and then stays the person's choice
-    first_lang = st.session_state.get(_draft_key("q_letter_lang"), lang())
-    letter_lang = st.radio(
+    letter_lang = id_choice(
+        st.radio,
         tr("questions.letter_lang"),
-        options=["en", "nl"],
+        ("en", "nl"),
+        key="q_letter_lang",
         format_func={"en": "English", "nl": "Nederlands"}.__getitem__,
+        default=lang(),
         horizontal=True,
-        **_mirror("q_letter_lang", first_lang, ("en", "nl")),
     )
     values = {"today": format_date(today, letter_lang), "first_sick_day": ""}
     if timeline is not None:
@@ -561,8 +532,8 @@ def letters(timeline: Timeline | None, today: date) -> None:
         if name in ("today", "first_sick_day"):
             continue
         widget = st.text_area if name == "reasons" else st.text_input
-        field = _mirror(f"q_letter_{name}", "")
-        values[name] = widget(tr(f"questions.field.{name}"), max_chars=MAX_FIELD_CHARS, **field)
+        label = tr(f"questions.field.{name}")
+        values[name] = kept_field(widget, label, key=f"q_letter_{name}", default="", max_chars=MAX_FIELD_CHARS)
     letter = fill_letter(letter_lang, letter_id, values)
     st.markdown(f"**{tr('questions.letter_preview')}**")
     with st.container(border=True):
