@@ -152,11 +152,33 @@ def _read_csv(data: bytes) -> Table:
     return Table(tuple(cell.strip() for cell in rows[0]), tuple(rows[1:]))
 
 
+#: What a workbook may unpack to, in all and per part, and how much a part may be compressed:
+#: a 3 MB workbook whose shared strings unpack to gigabytes (a "zip bomb") is refused unread.
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_XLSX_RATIO = 100
+
+
+def _check_xlsx_parts(data: bytes) -> None:
+    """Refuse a workbook that unpacks to far more than a spreadsheet of activities can need."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise InvalidInput("tracker.error.not_xlsx") from None
+    total = sum(part.file_size for part in parts)
+    squeezed = any(
+        part.file_size > 1024 * 1024 and part.file_size > MAX_XLSX_RATIO * part.compress_size for part in parts
+    )
+    if total > MAX_XLSX_UNPACKED_BYTES or squeezed or len(parts) > 1_000:
+        raise InvalidInput("tracker.error.xlsx_unpacks_too_large", maximum_mb=MAX_XLSX_UNPACKED_BYTES // (1024 * 1024))
+
+
 def _read_xlsx(data: bytes) -> Table:
     from openpyxl import load_workbook
 
     if not data.startswith(b"PK\x03\x04"):
         raise InvalidInput("tracker.error.not_xlsx")
+    _check_xlsx_parts(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):

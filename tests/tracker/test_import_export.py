@@ -348,3 +348,64 @@ def test_one_line_fields_lose_controls_and_bidi_overrides_notes_keep_their_lines
     assert activity.organisation == "eviltxt.exe[31m"
     assert activity.role == "line break"
     assert activity.notes == "first\nsecond"
+
+
+def _zip_bytes(parts: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _workbook_bomb(kind: str, unpacked_mb: int) -> bytes:
+    """A real workbook whose sheet is inflated: empty rows, or one cell of one enormous text."""
+    sheet = Workbook()
+    sheet.active.append(["Datum", "Organisatie"])
+    buffer = io.BytesIO()
+    sheet.save(buffer)
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    size = unpacked_mb * 1024 * 1024
+    if kind == "empty_rows":
+        filler = b"<row/>" * (size // 6)
+    else:
+        filler = b'<row><c t="inlineStr"><is><t>' + b"a" * size + b"</t></is></c></row>"
+    part = "xl/worksheets/sheet1.xml"
+    parts[part] = parts[part].replace(b"</sheetData>", filler + b"</sheetData>", 1)
+    return _zip_bytes(parts)
+
+
+@pytest.mark.parametrize("kind", ["empty_rows", "huge_text"])
+def test_a_small_workbook_that_unpacks_to_gigabytes_is_refused_unread(kind):
+    """D6: a 3.3 MB shared-strings bomb took 1.9 GB and 40 s; an empty-rows bomb ran over 300 s.
+
+    Limits (stated here, measured with tracemalloc): refused in under 2 s with under 64 MB of Python
+    memory, whatever the workbook would unpack to.
+    """
+    import time
+    import tracemalloc
+
+    bomb = _workbook_bomb(kind, unpacked_mb=200)
+    assert len(bomb) < tracker_io.MAX_IMPORT_BYTES  # small enough to pass the upload limit
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(InvalidInput) as raised:
+        tracker_io.read_table(bomb, "activities.xlsx")
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert raised.value.code == "tracker.error.xlsx_unpacks_too_large"
+    assert elapsed < 2.0 and peak < 64 * 1024 * 1024, (elapsed, peak)
+
+
+def test_a_400000_column_csv_is_refused_before_any_mapping():
+    """D6: the mapping step sent 14 selects with 400,000 options each and crashed the browser tab."""
+    data = (",".join(f"c{i}" for i in range(400_000)) + "\n").encode()
+    with pytest.raises(InvalidInput) as raised:
+        tracker_io.read_table(data, "wide.csv")
+    assert raised.value.code == "tracker.error.too_many_columns"
