@@ -25,20 +25,19 @@ from spoor2.rights.topics import (
 from spoor2.store import Store
 from spoor2.store.timeline import SavedStanding, load_standing
 from spoor2.timeline.rules import Timeline
-from ui.frame import fdate, id_choice, lang, page_script, show_error, tr
+from ui.frame import fdate, id_choice, kept_field, lang, page_script, show_error, tr
 
 TOPIC_PARAM = "topic"
 VIEW_PARAM = "view"
 GLOSSARY_VIEW = "glossary"
 
-# Widget keys of the guided start, and plain session keys that keep the answers while a topic
-# is open (Streamlit forgets the state of widgets that are not drawn).
+# Widget keys of the guided start; ui.frame keeps their answers while a topic is open (Streamlit
+# forgets the state of widgets that are not drawn).
 WEEK_KEY = "rights_sick_week"
 SPOOR2_KEY = "rights_spoor2"
 DISAGREEMENT_KEY = "rights_disagreement"
 SEARCH_KEY = "rights_search"
 SHOW_ALL_KEY = "rights_show_all"
-_KEEP = "_rights_answers"
 
 
 # --- query parameters (deep links) ------------------------------------------------------------------
@@ -98,20 +97,6 @@ def saved_sick_week(saved: SavedStanding | None) -> int | None:
 
 
 # --- the guided start -------------------------------------------------------------------------------
-
-
-def restore_answers(default_week: int | None) -> None:
-    """Before drawing the questions: put back earlier answers, else the timeline's week."""
-    kept = st.session_state.get(_KEEP, {})
-    if WEEK_KEY not in st.session_state:
-        st.session_state[WEEK_KEY] = kept.get(WEEK_KEY, default_week)
-    for key, default in ((SPOOR2_KEY, "unsure"), (DISAGREEMENT_KEY, "no")):
-        if key not in st.session_state:
-            st.session_state[key] = kept.get(key, default)  # the first draw of ``id_choice`` takes it
-
-
-def keep_answers() -> None:
-    st.session_state[_KEEP] = {key: st.session_state.get(key) for key in (WEEK_KEY, SPOOR2_KEY, DISAGREEMENT_KEY)}
 
 
 def answer_labeller(language: str):  # type: ignore[no-untyped-def]
@@ -196,16 +181,17 @@ def intro() -> None:
 def guided_start(saved: SavedStanding | None) -> Situation:
     """Three questions (sick week, spoor 2, disagreement); the week comes from the timeline when saved."""
     timeline_week = saved_sick_week(saved)
-    restore_answers(timeline_week)
     with st.container(border=True):
         st.subheader(tr("rights.guided_title"), anchor=False)
         st.caption(tr("rights.guided_intro"))
-        week = st.number_input(
+        week = kept_field(
+            st.number_input,
             tr("rights.q_week"),
+            key=WEEK_KEY,
+            default=timeline_week,  # the timeline's week until the person gives another
             min_value=0,
             max_value=MAX_SICK_WEEK,
             step=1,
-            key=WEEK_KEY,
             help=tr("rights.q_week_help"),
         )
         if timeline_week is not None:
@@ -229,7 +215,6 @@ def guided_start(saved: SavedStanding | None) -> Situation:
             default="no",
             horizontal=True,
         )
-    keep_answers()
     return Situation(sick_week=int(week) if week is not None else None, spoor2=spoor2, disagreement=disagreement)
 
 
