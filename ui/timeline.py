@@ -360,10 +360,14 @@ def _advanced_options(earliest: date, latest: date) -> None:
     with st.expander(tr("timeline.advanced")):
         left, right = st.columns(2)
         left.number_input(
-            tr("timeline.sanction_weeks"), key="tl_sanction", min_value=0, step=1, help=tr("timeline.sanction_help")
+            # no min_value: a typed -1 reaches the rule and is refused with its message, never clamped (D8)
+            tr("timeline.sanction_weeks"),
+            key="tl_sanction",
+            step=1,
+            help=tr("timeline.sanction_help"),
         )
         right.number_input(
-            tr("timeline.extension_weeks"), key="tl_extension", min_value=0, step=1, help=tr("timeline.extension_help")
+            tr("timeline.extension_weeks"), key="tl_extension", step=1, help=tr("timeline.extension_help")
         )
         left.date_input(
             tr("timeline.early_iva"),

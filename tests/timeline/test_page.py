@@ -77,6 +77,8 @@ def test_end_before_start_shows_the_error_in_the_language_and_saves_nothing(lang
     [
         ({"tl_start_0": TODAY + timedelta(days=1)}, "error.first_sick_day_in_future", {}),
         ({"tl_start_0": FIRST, "tl_sanction": 53}, "error.wage_sanction_range", {"maximum": 52}),
+        ({"tl_start_0": FIRST, "tl_sanction": -1}, "error.wage_sanction_range", {"maximum": 52}),
+        ({"tl_start_0": FIRST, "tl_extension": -5}, "error.extension_minimum", {"minimum": 13}),
         ({"tl_start_0": FIRST, "tl_extension": 12}, "error.extension_minimum", {"minimum": 13}),
         ({"tl_start_0": None}, "timeline.error.no_first_sick_day", {"number": 1}),
     ],
