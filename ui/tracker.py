@@ -317,14 +317,18 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
     """The form's widgets: the raw activity, the uploaded file and whether "Add" was pressed."""
     types, statuses, fits = type_labels(), status_labels(), fit_labels()
     k = _add_key
+    # The choices below are in st.form, which allows no callback, so not ui.frame.id_choice: they may come
+    # back as a label of the other language after a switch, and validate_activity resolves labels of both.
     with st.form(k("form"), clear_on_submit=False, border=True):
         st.subheader(tr("tracker.add.title"))
         cols = st.columns([1, 2, 2, 1.4])
         raw: dict[str, Any] = {
             "date": cols[0].date_input(tr("tracker.field.date"), value=today, key=k("date"), **WIDGET_DATES)
         }
+        # choice: in st.form (see above)
         raw["type"] = cols[1].selectbox(tr("tracker.field.type"), ACTIVITY_TYPES, format_func=types.get, key=k("type"))
         raw["organisation"] = cols[2].text_input(tr("tracker.field.organisation"), key=k("org"), max_chars=200)
+        # choice: in st.form (see above)
         raw["status"] = cols[3].selectbox(
             tr("tracker.field.status"),
             STATUSES,
@@ -346,6 +350,7 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
             raw["response_date"] = more[1].date_input(
                 tr("tracker.field.response_date"), value=None, key=k("response"), **WIDGET_DATES
             )
+            # choice: in st.form (see above)
             raw["fits_limitations"] = more[2].selectbox(
                 tr("tracker.field.fits_limitations"), (None, *FITS), key=k("fit"),
                 format_func={None: tr("tracker.add.none"), **fits}.get,

@@ -115,3 +115,66 @@ def test_the_checks_see_a_message_key():
     found = session_keys(source)
     assert len(found) == 4 and all(MESSAGE_WORDS.search(key) for key in found), found
     assert not [key for key in session_keys('st.session_state["tr_page"] = 1') if MESSAGE_WORDS.search(key)]
+
+
+# --- one mechanism for what a widget holds (issue 12) --------------------------------------------------
+# ui.frame keeps the value of a choice (id_choice) and of a field (kept_field) and tells the widget it on
+# every run. A ui module that keeps a mirror of its own (a "draft" key pushed back into the widget) is a
+# second mechanism: it is found by its names, or by a choice widget drawn around id_choice.
+
+CHOICE_WIDGETS = frozenset({"radio", "selectbox", "multiselect", "segmented_control", "pills"})
+#: Names a module-made widget mirror goes by (``_mirror``, ``_keep_draft``, ``keep_answers``, ``_draft_key``).
+MIRROR_NAMES = re.compile(r"mirror|draft|^_?keep_|^_?restore_answers", re.IGNORECASE)
+#: The comment that says why a choice widget is drawn directly (e.g. inside ``st.form``, which allows no callback).
+CHOICE_REASON = "# choice:"
+
+
+def mirror_functions(source: str) -> list[str]:
+    """Functions (and module-level names) of a module that are named like a widget mirror of its own."""
+    tree = ast.parse(source)
+    names = [n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    return [name for name in names if MIRROR_NAMES.search(name)]
+
+
+def direct_choice_widgets(source: str) -> list[int]:
+    """Lines of ``<something>.radio/selectbox/...(…)`` calls without a ``# choice:`` reason on their lines
+    (or the line above). ``id_choice(st.radio, …)`` passes the widget, it does not call it, so it is not one."""
+    lines = source.splitlines()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in CHOICE_WIDGETS:
+            continue
+        first = max(node.lineno - 2, 0)
+        span = lines[first : (node.end_lineno or node.lineno)]
+        if not any(CHOICE_REASON in line for line in span):
+            found.append(node.lineno)
+    return found
+
+
+@pytest.mark.parametrize("path", UI_MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_ui_module_keeps_a_widget_mirror_of_its_own(path):
+    source = path.read_text(encoding="utf-8")
+    assert mirror_functions(source) == [], f"{path.name}: keep widget values with ui.frame.id_choice / kept_field"
+    lines = direct_choice_widgets(source)
+    assert lines == [], (
+        f"{path.name} draws a choice widget directly on lines {lines}: use ui.frame.id_choice, "
+        f"or say why not with a '{CHOICE_REASON}' comment"
+    )
+
+
+def test_the_mirror_checks_see_a_mirror():
+    """The checks themselves: a draft helper and a direct selectbox are found; id_choice and a reason pass."""
+    source = (
+        "def _mirror(key, stored):\n    pass\n"
+        "def _keep_draft(key):\n    pass\n"
+        "def keep_answers():\n    pass\n"
+        "def on_save():\n    pass\n"
+        "x = st.selectbox('a', ['x'], key='k')\n"
+        "y = cols[0].radio('b', ['y'], key='r')\n"
+        "z = id_choice(st.radio, 'c', ['z'], key='c', format_func=str)\n"
+        "w = more[2].selectbox(  # choice: inside st.form\n    'd', ['w'], key='w'\n)\n"
+    )
+    assert mirror_functions(source) == ["_mirror", "_keep_draft", "keep_answers"]
+    assert direct_choice_widgets(source) == [9, 10]
