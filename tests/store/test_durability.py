@@ -31,6 +31,7 @@ from types import ModuleType
 import pytest
 from sqlalchemy import text
 
+from spoor2.questions.bank import DocumentRecord, recorded_by
 from spoor2.store import Store, StoreUnavailable, migrations
 from spoor2.store import orientation as orientation_repo
 from spoor2.store import questions as questions_repo
@@ -412,8 +413,27 @@ def _check_readable_through_repos(store: Store, tables: set[str]) -> None:
         assert [item.id for item in qlist.items] == ["emp_contact_person", "own-7c1a"]
         assert qlist.items[1].text.startswith("Wanneer krijg ik")
         assert qlist.removed == ("emp_problem_analysis_copy",)
-        assert questions_repo.document_states(store) == {"problem_analysis": "received", "action_plan": "not_received"}
-        assert questions_repo.document_records(store)["problem_analysis"].on == date(2025, 4, 30)
+        # The fixture's checklist row says the action plan was not received while the timeline records
+        # action_plan_due done on 2025-05-20: old, contradictory data. Since b1b4072 ("one fact, one
+        # record") a linked document is received exactly when its timeline step is recorded done, so
+        # the timeline record is the one fact and the document reads as received on that day. The raw
+        # checklist row itself is kept unchanged (checked above: every row, every value).
+        linked = recorded_by()
+        done = {row["milestone_id"]: date.fromisoformat(row["done_on"]) for row in _rows("milestone_records")}
+        expected = {}
+        for row in _rows("document_checklist"):
+            on = date.fromisoformat(row["received_on"]) if row["received_on"] else None
+            expected[row["doc_id"]] = (row["state"], on)
+        for doc, milestone in linked.items():
+            if milestone in done:
+                expected[doc] = ("received", done[milestone])
+        records = questions_repo.document_records(store)
+        assert {doc: (r.state, r.on) for doc, r in records.items()} == expected
+        assert expected["action_plan"] == ("received", date(2025, 5, 20))
+        assert expected["problem_analysis"] == ("received", date(2025, 4, 30))
+        assert questions_repo.document_records(other) == {
+            "problem_analysis": DocumentRecord(id="problem_analysis", state="received", on=date(2025, 10, 10))
+        }
         assert questions_repo.situation_answers(store) == {"spoor2_started": "yes", "fixed_term": "unsure"}
         [meeting] = questions_repo.meetings(store)
         assert meeting.with_whom == _rows("meetings")[0]["with_whom"]
@@ -434,7 +454,8 @@ def test_a_database_of_every_earlier_version_upgrades_without_losing_data(tmp_pa
     before = _dump(path)
     assert _version(path) == version
     files = path.parent / "files"
-    if "activities" in before:  # the evidence file lived in the files folder then (moved in by migration 7)
+    if "activities" in before and "evidence_files" not in before:
+        # before version 7 the evidence file lived in the files folder (moved in by migration 7)
         for relative, content in make_fixtures.EVIDENCE.items():
             (files / "local" / relative).parent.mkdir(parents=True)
             (files / "local" / relative).write_bytes(content)
@@ -451,6 +472,13 @@ def test_a_database_of_every_earlier_version_upgrades_without_losing_data(tmp_pa
             assert stored is not None and stored.content == content
         assert not [p for p in files.rglob("*") if p.is_file()]  # moved in, then removed after the commit
         assert {a.organisation for a in tracker_repo.iter_activities(store)} == {"Gemeente Utrecht"}
+    if "tracker_imports" in before:
+        from spoor2.store import tracker as tracker_repo
+
+        earlier = tracker_repo.previous_import(store, make_fixtures.TRACKER_CSV)
+        assert earlier is not None
+        assert (earlier.file_name, earlier.row_count) == ("sollicitaties januari.csv", 1)
+        assert tracker_repo.previous_import(store.for_owner("second-person"), make_fixtures.TRACKER_CSV) is None
     for table, (columns, rows) in before.items():
         if table == "schema_migrations":
             continue

@@ -13,11 +13,14 @@ for the previous latest version K, add rows for its new tables to :data:`ROWS`, 
 Versions 3 and 4 were released as empty placeholders, so their files hold the tables of version 2.
 Version 6 has activities; one names an evidence file (:data:`EVIDENCE`), which lived in the files
 folder then (``files/local/<evidence_file>``): the upgrade test puts it there before opening.
+From version 7 on the same file is a row of ``evidence_files`` (its bytes in the database, nothing
+in the files folder), and ``tracker_imports`` remembers an imported tracker file (:data:`TRACKER_CSV`).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -34,7 +37,7 @@ from spoor2.store import _make_engine  # noqa: E402
 from spoor2.store.migrations import migrate  # noqa: E402
 
 #: The highest version whose fixture is stable (later migrations may still change while being built).
-STABLE_UP_TO = 6
+STABLE_UP_TO = 7
 
 OWNERS = ("local", "second-person")
 AT = "2026-02-01T09:30:00+00:00"
@@ -49,6 +52,8 @@ _CAPACITY_ANSWERS = {"hours_week": "h20_28", "hours_day": "h4_6", "days": ["mon"
 
 #: The evidence file of the v6 activity, as it lay in the files folder before migration 7.
 EVIDENCE = {"evidence/3f2e1d0c9b8a79685746352413021f0e.pdf": b"%PDF-1.4\n% bewijs van sollicitatie\n"}
+#: The tracker file the local owner imported under version 7 (``tracker_imports`` keeps its sha256).
+TRACKER_CSV = b"datum,soort,organisatie\n2026-01-12,vacancy_application,Gemeente Utrecht\n"
 _ACTIVITY = {
     "activity_date": "2026-01-12",
     "activity_week": "2026-W03",
@@ -198,6 +203,28 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "organisation": "Bakkerij De Vries",
             "evidence_file": None,
         },
+    ],
+    "evidence_files": [  # from version 7 (before it, the file lay in the files folder: EVIDENCE)
+        {
+            "owner_id": "local",
+            "id": relative,
+            "name": relative.rsplit("/", 1)[1],
+            "media_type": "application/pdf",
+            "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "content": content,
+            "created_at": AT,
+        }
+        for relative, content in EVIDENCE.items()
+    ],
+    "tracker_imports": [
+        {
+            "owner_id": "local",
+            "sha256": hashlib.sha256(TRACKER_CSV).hexdigest(),
+            "file_name": "sollicitaties januari.csv",
+            "row_count": 1,
+            "imported_at": AT,
+        }
     ],
     "meetings": [
         {
