@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from spoor2.i18n import t
+from spoor2.store import tracker as tracker_repo
 from tests.support.apptest import assert_no_exception, open_page
 from ui.frame import FLASH_KEY
 
@@ -16,19 +17,32 @@ def _shown(at, kind: str) -> list[str]:
     return [str(element.value) for element in getattr(at, kind)]
 
 
+def _quick_add(at, organisation: str):  # type: ignore[no-untyped-def]
+    """/tracker's quick add: each form instance has its own keys (``tr_add_<field>_<n>``), so the current
+    one is found by its prefix; there is exactly one."""
+    (org,) = [w for w in at.text_input if (w.key or "").startswith("tr_add_org_")]
+    number = org.key.removeprefix("tr_add_org_")
+    org.input(organisation)
+    return at.button(key=f"tr_add_submit_{number}").click().run()
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_message_after_a_rerun_shows_once_then_is_gone(store, lang):
-    """/tracker: adding an activity reruns the page; the confirmation survives that rerun, once."""
+    """/tracker: adding an activity reruns the page; the confirmation survives that rerun, once, and the
+    person stays in the section they were in."""
     at = open_page("tracker.py", lang=lang)
-    at.text_input(key="tr_add_org").input("Zorggroep Oost")
-    at.button(key="tr_add_submit").click().run()
+    at.segmented_control(key="tr_tab").set_value("agenda").run()
+    _quick_add(at, "Zorggroep Oost")
     assert_no_exception(at)
-    assert _shown(at, "success") == [t(lang, "tracker.add.added")]
+    assert _shown(at, "success") == [t(lang, "tracker.add.added_no_file")]
     assert FLASH_KEY not in at.session_state
+    assert at.segmented_control(key="tr_tab").value == "agenda"
+    assert tracker_repo.count_activities(store) == 1
 
     at.run()
     assert_no_exception(at)
-    assert t(lang, "tracker.add.added") not in _shown(at, "success")
+    assert t(lang, "tracker.add.added_no_file") not in _shown(at, "success")
+    assert at.segmented_control(key="tr_tab").value == "agenda"
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -62,8 +76,7 @@ def test_an_error_and_a_warning_from_callbacks_show_once(store):
 
 def test_the_message_stands_under_the_page_title(store):
     at = open_page("tracker.py", lang="en")
-    at.text_input(key="tr_add_org").input("Zorggroep Oost")
-    at.button(key="tr_add_submit").click().run()
+    _quick_add(at, "Zorggroep Oost")
     shown = [(node.type, getattr(node, "value", None)) for node in at.main]
     title = [kind for kind, _ in shown].index("title")
-    assert shown[title + 1] == ("success", t("en", "tracker.add.added"))
+    assert shown[title + 1] == ("success", t("en", "tracker.add.added_no_file"))
