@@ -271,6 +271,7 @@ def _readers() -> dict[str, Any]:
         "situation_answers": questions_repo.situation_answers,
         "meetings": questions_repo.meetings,
         "activities": lambda s: list(activities_repo.iter_activities(s)),
+        "tracker_imports": activities_repo.tracker_imports,
     }
 
 

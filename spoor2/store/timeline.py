@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
-from spoor2.model import load_strict_json
+from spoor2.model import IsoDate, Model, load_strict, load_strict_json
 from spoor2.store import Store, now_iso, upsert
 from spoor2.timeline.rules import (
     ALL_MILESTONES,
@@ -105,14 +105,26 @@ def clear_milestone(store: Store, milestone_id: str) -> None:
         )
 
 
+class _Recorded(Model):
+    """A stored milestone record as it is read back: its date strictly ``YYYY-MM-DD``."""
+
+    milestone_id: str
+    done_on: IsoDate
+
+
 def milestone_records(store: Store) -> dict[str, date]:
-    """Recorded milestones: id → the date the user recorded."""
+    """Recorded milestones: id → the date the user recorded.
+
+    Read strictly (a ``ValidationError`` for a stored ``0``, ``20261102`` or 29 February of a common
+    year, never a guessed date): the linked documents of the checklist read their date from here too.
+    """
     with store.read() as conn:
         rows = conn.execute(
             text("SELECT milestone_id, done_on FROM milestone_records WHERE owner_id = :o"),
             {"o": store.owner_id},
         ).all()
-    return {mid: date.fromisoformat(done_on) for mid, done_on in rows}
+    records = (load_strict(_Recorded, {"milestone_id": mid, "done_on": done_on}) for mid, done_on in rows)
+    return {record.milestone_id: record.done_on for record in records}
 
 
 def milestone_notes(store: Store) -> dict[str, str]:

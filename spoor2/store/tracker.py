@@ -18,14 +18,15 @@ import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, Field
 from sqlalchemy import Connection, bindparam, text
 
 from spoor2.errors import InvalidInput
-from spoor2.model import load_strict, load_strict_json
+from spoor2.model import Model, load_strict, load_strict_json
 from spoor2.store import Store, now_iso, upsert
 from spoor2.store.timeline import get_setting, set_setting
 from spoor2.tracker.activities import (
@@ -340,13 +341,33 @@ def bulk_set_status(store: Store, ids: Iterable[str], status: str, *, today: dat
         return int(conn.execute(sql, params).rowcount or 0)
 
 
-@dataclass(frozen=True)
-class PreviousImport:
-    """A tracker file imported before (recognised by its sha256)."""
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
+MAX_IMPORT_NAME_CHARS = 200
 
-    file_name: str
-    row_count: int
-    imported_at: str
+
+def _iso_moment(value: str) -> str:
+    """``value`` if it is an ISO date and time that exists (``now_iso``'s form), else ``ValueError``."""
+    if not _ISO_MOMENT.fullmatch(value):
+        raise ValueError("not an ISO date and time")
+    datetime.fromisoformat(value)  # a real day and time: no 29 February of a common year, no hour 25
+    return value
+
+
+class PreviousImport(Model):
+    """A tracker file imported before (recognised by its sha256), read back strictly from ``tracker_imports``."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    file_name: str = Field(max_length=MAX_IMPORT_NAME_CHARS)
+    row_count: int = Field(ge=0)
+    imported_at: Annotated[str, AfterValidator(_iso_moment)]
+
+
+_SELECT_IMPORTS = "SELECT sha256, file_name, row_count, imported_at FROM tracker_imports WHERE owner_id = :o"
+
+
+def _import_from_row(row: Sequence[Any]) -> PreviousImport:
+    """A stored import, validated strictly (a text row count or a date of 0 is refused, not guessed)."""
+    return load_strict(PreviousImport, dict(zip(("sha256", "file_name", "row_count", "imported_at"), row, strict=True)))
 
 
 def file_digest(data: bytes) -> str:
@@ -358,10 +379,16 @@ def previous_import(store: Store, data: bytes) -> PreviousImport | None:
     """When exactly this file (the same bytes) was imported before, else None: ask before importing again."""
     with store.read() as conn:
         row = conn.execute(
-            text("SELECT file_name, row_count, imported_at FROM tracker_imports WHERE owner_id = :o AND sha256 = :h"),
-            {"o": store.owner_id, "h": file_digest(data)},
+            text(f"{_SELECT_IMPORTS} AND sha256 = :h"), {"o": store.owner_id, "h": file_digest(data)}
         ).first()
-    return PreviousImport(row[0], int(row[1]), row[2]) if row else None
+    return _import_from_row(row) if row else None
+
+
+def tracker_imports(store: Store) -> list[PreviousImport]:
+    """Every tracker file this owner imported, oldest first (each row read strictly)."""
+    with store.read() as conn:
+        rows = conn.execute(text(f"{_SELECT_IMPORTS} ORDER BY imported_at, sha256"), {"o": store.owner_id}).all()
+    return [_import_from_row(row) for row in rows]
 
 
 def import_activities(store: Store, activities: Sequence[Activity], *, source: UploadedFile | None = None) -> int:
@@ -379,7 +406,7 @@ def import_activities(store: Store, activities: Sequence[Activity], *, source: U
                 {
                     "owner_id": store.owner_id,
                     "sha256": file_digest(source.data),
-                    "file_name": Path(source.name).name[:200],
+                    "file_name": Path(source.name).name[:MAX_IMPORT_NAME_CHARS],
                     "row_count": len(activities),
                     "imported_at": now_iso(),
                 },

@@ -57,6 +57,33 @@ BAD_ROWS: dict[str, tuple[str, str, Callable[[Any], Any], Callable[[Store], obje
         lambda _: "2026-02-29",
         questions_repo.document_records,
     ),
+    # Since b1b4072 a linked document (the action plan) is received when its timeline step is recorded
+    # done: its date is read from milestone_records, and must be as strict as the checklist's own.
+    "a linked document received on day 0": (
+        "milestone_records",
+        "done_on",
+        lambda _: 0,
+        questions_repo.document_records,
+    ),
+    "a linked document received on 20261102 (not ISO text)": (
+        "milestone_records",
+        "done_on",
+        lambda _: "20261102",
+        questions_repo.document_records,
+    ),
+    "a linked document received on 29 February of a common year": (
+        "milestone_records",
+        "done_on",
+        lambda _: "2026-02-29",
+        questions_repo.document_records,
+    ),
+    "a tracker import with a text row count": (
+        "tracker_imports",
+        "row_count",
+        lambda _: "two",
+        activities_repo.tracker_imports,
+    ),
+    "a tracker import made on day 0": ("tracker_imports", "imported_at", lambda _: 0, activities_repo.tracker_imports),
     "a result completed on day 0": (
         "orientation_results",
         "completed_on",
@@ -92,10 +119,11 @@ BAD_ROWS: dict[str, tuple[str, str, Callable[[Any], Any], Callable[[Store], obje
 
 def _spoil(store: Store, table: str, column: str, spoil: Callable[[Any], Any]) -> None:
     with store.transaction() as conn:
-        value = conn.execute(text(f'SELECT "{column}" FROM "{table}" WHERE owner_id = :o'), {"o": store.owner_id})
+        row = conn.execute(text(f'SELECT "{column}" FROM "{table}" WHERE owner_id = :o'), {"o": store.owner_id}).first()
+        assert row is not None, f"fill_store wrote no row of {table}: nothing to spoil"
         conn.execute(
             text(f'UPDATE "{table}" SET "{column}" = :v WHERE owner_id = :o'),
-            {"v": spoil(value.first()[0]), "o": store.owner_id},
+            {"v": spoil(row[0]), "o": store.owner_id},
         )
 
 
@@ -121,7 +149,16 @@ def test_a_spoiled_row_is_refused_not_guessed(name, filled):
         read(filled)
 
 
-@pytest.mark.parametrize("name", ["an activity dated 0", "a meeting dated 0", "a result completed on day 0"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "an activity dated 0",
+        "a meeting dated 0",
+        "a result completed on day 0",
+        "a linked document received on 20261102 (not ISO text)",
+        "a tracker import made on day 0",
+    ],
+)
 def test_an_archive_with_a_number_for_a_date_is_refused_as_a_whole(name, filled, tmp_path):
     table, column, spoil, _ = BAD_ROWS[name]
     _spoil(filled, table, column, spoil)
