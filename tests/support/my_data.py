@@ -42,7 +42,16 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
         ),
     )
     questions_repo.set_answer(store, "spoor2_started", "yes")
-    questions_repo.set_document(store, DocumentRecord(id="action_plan", state="received", on=date(2026, 3, 1)), AS_OF)
+    # the action plan is linked to its timeline step (b1b4072: kept in milestone_records, the note kept),
+    # the evaluations are not: their row is what fills document_checklist
+    questions_repo.set_documents(
+        store,
+        [
+            DocumentRecord(id="action_plan", state="received", on=date(2026, 3, 1)),
+            DocumentRecord(id="evaluations", state="received", on=date(2026, 6, 1)),
+        ],
+        AS_OF,
+    )
     questions_repo.save_meeting(
         store, Meeting(id=questions_repo.new_id(), on=date(2026, 11, 2), with_whom="HR", points=("a",), agreed="b")
     )
