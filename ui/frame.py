@@ -20,7 +20,7 @@ from spoor2.errors import Spoor2Error
 from spoor2.i18n import LANGS, format_date, normalise_lang, t
 from spoor2.legal.sources import get_source
 from spoor2.paths import database_url
-from spoor2.render.text import md_escape  # noqa: F401 -- re-exported for the pages: the one escaper
+from spoor2.render.text import md_escape
 from spoor2.store import Store
 
 
@@ -323,8 +323,16 @@ def get_store() -> Store:
 # --- messages ---------------------------------------------------------------------------------------
 
 
+def error_text(error: Spoor2Error) -> str:
+    """A domain error in the page language, as Markdown. Its parameters may come from a person or a
+    file (a zip entry's name, a CSV header), so every text in them is escaped: ``![x](http://…)`` is
+    shown as text, never loaded."""
+    safe = {name: md_escape(value) if isinstance(value, str) else value for name, value in error.params.items()}
+    return Spoor2Error(error.code, **safe).message(lang())
+
+
 def show_error(error: Spoor2Error) -> None:
-    st.error(error.message(lang()), icon=":material/error:")
+    st.error(error_text(error), icon=":material/error:")
 
 
 #: The one "message after a rerun": kept by :func:`flash`, shown once under the title by :func:`page_start`.
@@ -348,8 +356,8 @@ def flash(kind: FlashKind, message: str) -> None:
 
 
 def flash_error(error: Spoor2Error) -> None:
-    """:func:`flash` for a domain error, in the page language."""
-    flash("error", error.message(lang()))
+    """:func:`flash` for a domain error, in the page language (parameters escaped, see :func:`error_text`)."""
+    flash("error", error_text(error))
 
 
 def show_flash() -> None:

@@ -10,7 +10,7 @@ from spoor2.errors import Spoor2Error
 from spoor2.store import Store
 from spoor2.store.timeline import SavedStanding, load_standing
 from spoor2.timeline.rules import next_milestones
-from ui.frame import fdate, lang, page_script, tr
+from ui.frame import error_text, fdate, page_script, tr
 
 #: The pages the home page introduces, in this order (the timeline has its own section).
 INTRODUCED = ("rights", "orientation", "tracker", "questions", "my_data")
@@ -25,7 +25,7 @@ def my_standing(store: Store, today: date) -> None:
     try:
         saved = load_standing(store, today)
     except Spoor2Error as error:  # saved input that no longer validates: say so, never crash
-        st.warning(error.message(lang()))
+        st.warning(error_text(error))
         return
     if saved is None:
         _start()

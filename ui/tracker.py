@@ -44,7 +44,17 @@ from spoor2.tracker.activities import (
     weeks_met_in_a_row,
 )
 from ui.charts import plotly_chart
-from ui.frame import fdate, flash, forget_choice, id_choice, lang, md_escape, sources_markdown, tr
+from ui.frame import (
+    fdate,
+    flash,
+    forget_choice,
+    id_choice,
+    lang,
+    md_escape,
+    show_error,
+    sources_markdown,
+    tr,
+)
 
 PAGE_SIZE = 50
 TABLE_FIELDS = (
@@ -78,19 +88,12 @@ def fit_labels() -> dict[str, str]:
     return {f: tr(f"tracker.fit.{f}") for f in FITS}
 
 
-def show_problem(error: Spoor2Error) -> None:
-    """A domain error in the page language; its parameters may come from a person or a file, so every
-    text in them is escaped (a CSV header ``![x](http://…)`` is shown as text, never loaded)."""
-    safe = {k: md_escape(v) if isinstance(v, str) else v for k, v in error.params.items()}
-    st.error(Spoor2Error(error.code, **safe).message(lang()), icon=":material/error:")
-
-
 def attempt(action: Callable[[], Any]) -> Any:
     """Run a store action; a :class:`Spoor2Error` is shown in the page language and None returned."""
     try:
         return action()
     except Spoor2Error as error:
-        show_problem(error)
+        show_error(error)
         return None
 
 
@@ -287,7 +290,7 @@ def _forget_table() -> None:
 def _period(start: date | None, end: date | None) -> tuple[date | None, date | None]:
     """A reversed period is said and swapped (so the page still shows something sensible)."""
     if start and end and end < start:
-        show_problem(InvalidInput("tracker.error.period_reversed"))
+        show_error(InvalidInput("tracker.error.period_reversed"))
         return end, start
     return start, end
 
@@ -390,7 +393,7 @@ def quick_add(store: Store, today: date) -> None:
         evidence = None if upload is None else repo.UploadedFile(upload.name, upload.getvalue())
         repo.add_activity(store, activity, today=today, evidence=evidence)  # row and file in one transaction
     except Spoor2Error as error:
-        show_problem(error)  # what was typed stays in the form
+        show_error(error)  # what was typed stays in the form
         return
     _next_add_form()
     _forget_table()
@@ -518,9 +521,9 @@ def _delete_selected(store: Store, after: pd.DataFrame) -> None:
         return
     ids = selected_ids(after)
     if not ids:
-        show_problem(InvalidInput("tracker.error.no_selection"))
+        show_error(InvalidInput("tracker.error.no_selection"))
     elif not confirm:
-        show_problem(InvalidInput("tracker.error.delete_unconfirmed"))
+        show_error(InvalidInput("tracker.error.delete_unconfirmed"))
     else:
         count = repo.delete_activities(store, ids)
         _forget_table()
@@ -554,7 +557,7 @@ def _evidence_downloads(store: Store, shown: list[Activity]) -> None:
 
 def _detach_evidence(store: Store, activity: Activity, confirmed: bool) -> None:
     if not confirmed:
-        show_problem(InvalidInput("tracker.error.delete_unconfirmed"))
+        show_error(InvalidInput("tracker.error.delete_unconfirmed"))
         return
     # the store deletes a file its activity no longer names, in the same transaction
     if attempt(lambda: repo.update_activity(store, activity.model_copy(update={"evidence_file": None}))):
@@ -584,7 +587,7 @@ def weekly_target(store: Store, today: date) -> None:
         try:
             repo.set_weekly_target(store, check_target(t_count, t_types))
         except Spoor2Error as error:
-            show_problem(error)
+            show_error(error)
         else:
             flash("success", tr("tracker.target.saved"))
             st.rerun()
@@ -760,7 +763,7 @@ def import_file(store: Store, today: date) -> None:
         return
     table = _parsed_upload(upload)
     if isinstance(table, Spoor2Error):
-        show_problem(table)
+        show_error(table)
         return
     st.caption(tr("tracker.import.preview", rows=len(table.rows)))
     previous = repo.previous_import(store, upload.getvalue())
@@ -779,7 +782,7 @@ def import_file(store: Store, today: date) -> None:
     if not st.button(tr("tracker.import.submit"), key="tr_import_submit", type="primary"):
         return
     if not again:
-        show_problem(InvalidInput("tracker.error.import_again_unconfirmed"))
+        show_error(InvalidInput("tracker.error.import_again_unconfirmed"))
         return
     try:
         activities = tracker_io.rows_to_activities(table, mapping, today=today)
@@ -793,7 +796,7 @@ def import_file(store: Store, today: date) -> None:
             hide_index=True, key="tr_import_problems",
         )  # fmt: skip
     except Spoor2Error as error:
-        show_problem(error)
+        show_error(error)
     else:
         st.session_state["tr_import_n"] = number + 1  # a new, empty uploader
         st.session_state.pop("tr_import_parsed", None)

@@ -9,6 +9,7 @@ import pytest
 
 from spoor2.i18n import catalogue, t
 from spoor2.my_data import archive as archive_format
+from spoor2.render.text import md_escape
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store.migrations import owned_tables
@@ -97,8 +98,17 @@ def test_a_bad_upload_shows_the_message_and_changes_nothing(lang, store):
     bad = rebuild(data_io.export_bytes(store), add=(("../evil.sh", b"rm -rf ~"),))
     at.file_uploader(key="my_data_import").set_value(("export.zip", bad, "application/zip")).run()
     assert_no_exception(at)
-    assert [e.value for e in at.error] == [t(lang, "my_data.error.unsafe_path", name="../evil.sh")]
+    # a name from the file is shown as text: escaped for Markdown (it renders as "../evil.sh")
+    assert [e.value for e in at.error] == [t(lang, "my_data.error.unsafe_path", name=md_escape("../evil.sh"))]
     assert not [b for b in at.button if b.key == "my_data_import_confirm"]
+    assert snapshot(store) == before
+
+    # issue 18, D4: an entry name with a Markdown image never loads it (it is an error's parameter)
+    hostile = "files/![x](http://127.0.0.1:9/p.png)/../../x"
+    bad = rebuild(data_io.export_bytes(store), add=((hostile, b"x"),))
+    at.file_uploader(key="my_data_import").set_value(("export.zip", bad, "application/zip")).run()
+    [shown] = [e.value for e in at.error]
+    assert "![x](" not in shown and "\\!\\[x\\]" in shown
     assert snapshot(store) == before
 
     at.file_uploader(key="my_data_import").set_value(("notes.zip", b"not a zip at all", "application/zip")).run()
