@@ -136,10 +136,17 @@ def on_restore(situation: Situation) -> None:
 
 
 def on_add_own(situation: Situation) -> None:
+    """Add an own question once: the same question for the same person again (a second click) adds none."""
+
     def action() -> None:
         text = entered("q_own_text", "") or ""
         audience = chosen("q_own_audience", AUDIENCES[0], AUDIENCES)
-        _save_list(add_own_question(current_list(situation), text, audience, "own-" + repo.new_id()))
+        qlist = current_list(situation)
+        if any(item.own and item.audience == audience and item.text == text.strip() for item in qlist.items):
+            forget_choice("q_own_text")
+            flash("info", tr("questions.own_already_in_list"))
+            return
+        _save_list(add_own_question(qlist, text, audience, "own-" + repo.new_id()))
         forget_choice("q_own_text")
 
     _run(action)

@@ -479,7 +479,10 @@ def _on_record(store: Store, today: date, recordable: list[str], labels: Mapping
     chosen_id = chosen(RECORD_MILESTONE_KEY, options=recordable)
     done_on = st.session_state.get(RECORD_DATE_KEY)
     note = st.session_state.get(RECORD_NOTE_KEY) or ""
-    if chosen_id not in recordable or not isinstance(done_on, date):
+    if chosen_id not in recordable:  # the emptied form holds no step: a second click records nothing
+        flash("warning", tr("timeline.record_no_step"))
+        return
+    if not isinstance(done_on, date):
         return
     try:
         check_done_on(done_on, today)
@@ -509,7 +512,9 @@ def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
             recordable,
             format_func=record_labels.__getitem__,
             key=RECORD_MILESTONE_KEY,
-            default=recordable[0] if recordable else None,
+            default=None,  # the person chooses the step: a prefilled one would be recorded by a second click
+            index=None,
+            placeholder=tr("timeline.record_choose"),
         )
         st.date_input(
             tr("timeline.record_date"),
