@@ -53,6 +53,7 @@ from spoor2.store import my_data as data_io
 from spoor2.store import orientation as orientation_repo
 from spoor2.store import questions as questions_repo
 from spoor2.store import timeline as timeline_repo
+from spoor2.store import tracker as activities_repo
 from spoor2.timeline.rules import SickPeriod, TimelineInput, check_input, compute_timeline
 from tests.conftest import ROOT
 
@@ -516,6 +517,11 @@ def _read_everything(store: Store) -> None:
     questions_repo.document_records(store)
     questions_repo.situation_answers(store)
     questions_repo.meetings(store)
+    for activity in activities_repo.iter_activities(store):
+        if activity.evidence_file:
+            activities_repo.evidence_file(store, activity.evidence_file)
+    activities_repo.get_weekly_target(store)
+    activities_repo.tracker_imports(store)
 
 
 def _files_outside(root: Path, allowed: Path) -> list[Path]:
@@ -555,16 +561,19 @@ def test_any_import_file_is_imported_or_refused_clearly(tmp_path):
 
 
 def _real_export(tmp_path: Path) -> bytes:
-    """An export of a store with data in every feature (the v5 fixture, upgraded)."""
+    """An export of a store with data in every feature (the v7 fixture, upgraded).
+
+    Since a91ed25 evidence files are rows of ``evidence_files`` (there is no files folder to write
+    one into any more): the v7 fixture holds an activity with its evidence file as a row, and a
+    ``tracker_imports`` row, so the mutations reach those too.
+    """
     import shutil
 
     path = tmp_path / "source" / "spoor2.sqlite3"
     path.parent.mkdir(parents=True)
-    shutil.copyfile(ROOT / "tests" / "store" / "db_fixtures" / "v5.sqlite3", path)
+    shutil.copyfile(ROOT / "tests" / "store" / "db_fixtures" / "v7.sqlite3", path)
     source = Store(path)
-    evidence = source.owner_files_dir() / "evidence"
-    evidence.mkdir()
-    (evidence / ("0" * 32 + ".pdf")).write_bytes(b"%PDF-1.4 test")
+    assert data_io.file_count(source) == 1 and all(data_io.counts(source).values())
     return data_io.export_bytes(source)
 
 
