@@ -15,7 +15,7 @@ import streamlit as st
 from spoor2.errors import Spoor2Error
 from spoor2.i18n import has
 from spoor2.legal.page_sources import page_sources
-from spoor2.my_data.archive import Archive
+from spoor2.my_data.archive import MAX_ARCHIVE_BYTES, Archive
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from ui.frame import (
@@ -38,6 +38,9 @@ DELETE_CONFIRM_KEY = "my_data_delete_confirm"
 DELETE_KEY = "my_data_delete"
 _PREFIX = "my_data_"
 _IMPORTED_KEY = "my_data_imported_file"
+#: The upload checked last: (file id, archive or None). A file is read and validated once, not on every
+#: rerun while it sits in the uploader (a hostile zip would cost its memory again and again).
+_CHECKED_KEY = "my_data_checked_upload"
 #: The frame's language keys (``ui.frame``); "_"-keys are the frame's own bookkeeping.
 _KEEP = frozenset({LANG_KEY, LANG_WIDGET_KEY})
 
@@ -134,15 +137,6 @@ def export_everything(store: Store, today: date) -> None:
 # --- import ---------------------------------------------------------------------------------------------
 
 
-def check_upload(store: Store, data: bytes) -> Archive | None:
-    """Validate uploaded bytes; show the message and return None when the file is rejected."""
-    try:
-        return data_io.read_archive(data, store)
-    except Spoor2Error as error:
-        show_error(error)
-        return None
-
-
 def _exported_on(archive: Archive) -> date | None:
     value = archive.manifest.get("exported_at")  # from the file: untrusted, only ever shown as a date
     if not isinstance(value, str):
@@ -191,13 +185,28 @@ def import_everything(store: Store) -> None:
     """A validated export file that replaces everything at once, after a look at what it holds."""
     st.subheader(tr("my_data.import.title"))
     st.markdown(tr("my_data.import.body"))
-    upload = st.file_uploader(tr("my_data.import.label"), type=["zip"], key=IMPORT_KEY)
+    upload = st.file_uploader(
+        tr("my_data.import.label"),
+        type=["zip"],
+        key=IMPORT_KEY,
+        max_upload_size=MAX_ARCHIVE_BYTES // (1024 * 1024),  # the one limit, the one spoor2 enforces
+    )
     if upload is None:
         return
     if st.session_state.get(_IMPORTED_KEY) == upload.file_id:
         st.info(tr("my_data.import.already_done"), icon=":material/info:")
         return
-    archive = check_upload(store, upload.getvalue())
+    checked = st.session_state.get(_CHECKED_KEY)
+    if checked is not None and checked[0] == upload.file_id:
+        archive, problem = checked[1], checked[2]
+    else:
+        try:
+            archive, problem = data_io.read_archive(upload.getvalue(), store), None
+        except Spoor2Error as error:
+            archive, problem = None, error
+        st.session_state[_CHECKED_KEY] = (upload.file_id, archive, problem)
+    if problem is not None:
+        show_error(problem)
     if archive is None:
         return
     render_archive(store, archive)

@@ -145,3 +145,19 @@ def test_import_shows_the_contents_then_replaces_everything(lang, store, tmp_pat
     # the same upload is not offered again
     assert not [b for b in at.button if b.key == "my_data_import_confirm"]
     assert t(lang, "my_data.import.already_done") in text
+
+
+def test_an_upload_is_validated_once_not_on_every_rerun(store, monkeypatch):
+    """Issue 18, D6: a hostile zip cost its memory again on every rerun while it sat in the uploader."""
+    fill_store(store)
+    exported = data_io.export_bytes(store)
+    at = open_page("my-data.py", lang="en")
+    at.file_uploader(key="my_data_import").set_value(("spoor2-export.zip", exported, "application/zip")).run()
+    calls = []
+    original = data_io.read_archive
+    monkeypatch.setattr(data_io, "read_archive", lambda data, s: calls.append(1) or original(data, s))
+    at.run()
+    at.run()
+    assert_no_exception(at)
+    assert calls == []  # the same file: its check is remembered
+    assert at.button(key="my_data_import_confirm")
