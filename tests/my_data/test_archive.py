@@ -372,3 +372,35 @@ def test_delete_everything_leaves_no_deleted_text_readable_on_disk(data_dir):
 def _files_containing(folder: Path, text: str) -> list[str]:
     needle = text.encode()
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes())
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    ["evidence", "json"],
+)
+def test_a_small_archive_that_unpacks_to_hundreds_of_megabytes_is_refused_quickly(full, empty, bomb):
+    """Issue 18, D6: a 500 KB zip wrote 490 MB; a 50 KB JSON bomb took 1.3 GB before it was refused.
+
+    Limits (stated here): refused in under 2 s, with under 64 MB of Python memory (tracemalloc), and
+    nothing written.
+    """
+    import time
+    import tracemalloc
+
+    exported = data_io.export_bytes(full)
+    zeros = b"\0" * (120 * 1024 * 1024)
+    add = (("files/evidence/" + "0" * 32 + ".pdf", zeros),) if bomb == "evidence" else ()
+    rows = b"[" + b"{}," * (40 * 1024 * 1024) + b"{}]"
+    change = {"tables/meetings.json": lambda _old: rows} if bomb == "json" else None
+    data = rebuild(exported, add=add, change=change)
+    assert len(data) < 1024 * 1024  # small on the way in
+    before = snapshot(empty)
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(ImportRejected):
+        data_io.import_bytes(empty, data)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 2.0 and peak < 64 * 1024 * 1024, (elapsed, peak)
+    assert snapshot(empty) == before
