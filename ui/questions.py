@@ -59,6 +59,7 @@ from spoor2.timeline.rules import Standing, Timeline
 from ui.frame import (
     chosen,
     entered,
+    error_text,
     fdate,
     flash,
     flash_error,
@@ -231,7 +232,7 @@ def my_week(today: date) -> tuple[Timeline | None, Standing | None]:
     """The sick week and flagged steps from the saved timeline, or an invitation to make one."""
     timeline, standing, problem = load_standing(today)
     if problem is not None:
-        st.warning(tr("questions.timeline_problem", message=problem.message(lang())))
+        st.warning(tr("questions.timeline_problem", message=error_text(problem)))
     if standing is None:
         st.info(tr("questions.no_timeline"), icon=":material/info:")
         st.page_link(page_script("timeline"), label=tr("questions.go_timeline"), icon=":material/event:")

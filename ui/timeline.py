@@ -36,6 +36,7 @@ from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_r
 from ui.charts import month_ticks, plotly_chart
 from ui.frame import (
     chosen,
+    error_text,
     fdate,
     flash,
     flash_error,
@@ -394,7 +395,7 @@ def saved_standing(store: Store, today: date) -> SavedStanding | None:
     try:
         loaded = repo.load_standing(store, today)
     except Spoor2Error as error:  # a saved input that no longer validates: say so, never crash
-        st.warning(tr("timeline.saved_problem", message=error.message(lang())))
+        st.warning(tr("timeline.saved_problem", message=error_text(error)))
         return None
     if loaded is None:
         st.info(tr("timeline.not_saved_yet"), icon=":material/info:")
