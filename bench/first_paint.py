@@ -19,17 +19,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tests.support.browser import CHROMIUM_ARGS  # the one list of flags for Debian's Chromium
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 BARE = 'import streamlit as st\n\nst.title("Bare")\n'
 
 
