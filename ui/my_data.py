@@ -85,7 +85,7 @@ def intro() -> None:
 
 
 def where_it_is(store: Store) -> None:
-    """The folder, the database file and the evidence files (never a database URL)."""
+    """The folder and the database file, which also holds the evidence files (never a database URL)."""
     st.subheader(tr("my_data.where.title"))
     st.markdown(tr("my_data.where.body"))
     db_path = getattr(store, "db_path", None)
@@ -97,7 +97,6 @@ def where_it_is(store: Store) -> None:
     else:  # never show a database URL: it may hold a password
         st.markdown(tr("my_data.where.database_server"))
     st.markdown(tr("my_data.where.files"))
-    st.code(str(store.files_root / store.owner_id), language=None)
     st.caption(tr("my_data.where.change"))
 
 

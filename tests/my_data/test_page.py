@@ -38,7 +38,9 @@ def test_shows_where_and_what_is_stored(lang, store, data_dir):
     shown = [code.value for code in at.code]
     assert str(data_dir) in shown
     assert str(data_dir / "spoor2.sqlite3") in shown
-    assert str(data_dir / "files" / store.owner_id) in shown
+    # evidence files are rows of the database now (issue 18): no separate folder to show, and the page says so
+    assert not any("files" in value for value in shown)
+    assert t(lang, "my_data.where.files") in text
 
     fill_store(store)
     at = open_page("my-data.py", lang=lang)
