@@ -51,6 +51,17 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "pregnancy",
     "early-iva-and-extension",
     "expats",
+    # issue 13: the topics a spoor 2 employee also needs
+    "own-proposals",
+    "reintegration-costs",
+    "deskundigenoordeel-practice",
+    "medical-file",
+    "company-doctor-complaint",
+    "wia-decision",
+    "wia-objection",
+    "settlement-cooling-off",
+    "transition-payment",
+    "planned-law-changes",
     "where-to-get-help",
 )
 
