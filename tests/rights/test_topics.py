@@ -161,8 +161,11 @@ HONESTY = {
     ),
     "dismissal-protection": ("no source that settles this", "geen bron die dit beslist"),
     "spoor-2-start": ("sources disagree", "bronnen zijn het oneens"),
-    "contract-ends": ("This is unresolved", "Dit is niet opgelost"),
-    "second-opinion": ("not the exact article text", "niet de precieze tekst van het artikel"),
+    # Ziektewet art. 38 lid 2 settles the 6-versus-10-weeks question (review A11): say so plainly.
+    "contract-ends": ("the law settles this", "de wet beslist dit"),
+    "second-opinion": ("only parts of the article text", "alleen delen van de tekst van het artikel"),
+    "transition-payment": ("could not verify the maximum for 2026", "maximum voor 2026 konden we niet controleren"),
+    "planned-law-changes": ("planned, not in force", "gepland, niet van kracht"),
 }
 
 
