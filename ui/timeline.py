@@ -32,7 +32,13 @@ from spoor2.timeline.rules import (
     in_order,
     validate_timeline_input,
 )
-from spoor2.timeline.view import indicative_reason, milestone_notes, milestone_rule
+from spoor2.timeline.view import (
+    conditional_text,
+    indicative_reason,
+    milestone_notes,
+    milestone_rule,
+    not_applicable_reason,
+)
 from ui.charts import month_ticks, plotly_chart
 from ui.frame import (
     chosen,
@@ -462,6 +468,9 @@ def details(store: Store, loaded: SavedStanding) -> None:
         status = standing.of(item.id)
         title = f"{when_text(item)} — {label(item)} · {tr(f'milestones.status.{status.status}')}"
         with st.expander(title):
+            for extra in (not_applicable_reason(item, lang()), conditional_text(item, lang())):
+                if extra:
+                    st.info(md_escape(extra), icon=":material/info:")
             st.markdown(f"**{tr('timeline.detail_rule')}:** {md_escape(milestone_rule(item, lang()))}")
             for note in milestone_notes(item, lang()):
                 st.markdown(f"- {md_escape(note)}")

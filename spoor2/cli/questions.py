@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from spoor2.cli.timeline import parse_date_arg
+from spoor2.cli.timeline import parse_date_arg, parse_done
 from spoor2.errors import InvalidInput
 from spoor2.i18n import normalise_lang, t
 from spoor2.legal.sources import get_source
@@ -28,7 +28,7 @@ from spoor2.questions.bank import (
     document_ids,
     question_texts,
 )
-from spoor2.timeline.rules import RECORDABLE, Standing, TimelineInput, compute_timeline, where_i_stand
+from spoor2.timeline.rules import Standing, TimelineInput, compute_timeline, where_i_stand
 
 
 def register(subparsers: Any) -> None:
@@ -40,10 +40,7 @@ def register(subparsers: Any) -> None:
         return
     parser = subparsers.add_parser("questions", help="critical questions for a situation")
     add_timeline_arguments(parser)
-    existing = parser._option_string_actions  # avoid clashing with the shared timeline options
-    parser.add_argument(
-        "--done", action="append", default=[], metavar="MILESTONE_ID[=DATE]", help="a step that has happened"
-    )
+    existing = parser._option_string_actions  # avoid clashing with the shared timeline options (--done is one)
     parser.add_argument("--answer", action="append", default=[], metavar="KEY=VALUE", help="a situation answer")
     parser.add_argument("--document", action="append", default=[], metavar="DOC_ID=STATE", help="a checklist state")
     if "--lang" not in existing:
@@ -53,20 +50,6 @@ def register(subparsers: Any) -> None:
     if "--as-of" not in existing:
         parser.add_argument("--as-of", dest="as_of", default=None, metavar="YYYY-MM-DD")
     parser.set_defaults(handler=run_questions)
-
-
-def parse_done(items: list[str], as_of: date) -> dict[str, date]:
-    """``ID`` or ``ID=YYYY-MM-DD``; an id without a date counts as done on the as-of date."""
-    out: dict[str, date] = {}
-    for item in items:
-        mid, sep, when = item.partition("=")
-        mid = mid.strip()
-        if not mid or (sep and not when.strip()):
-            raise InvalidInput("questions.error.bad_done", value=item)
-        if mid not in RECORDABLE:
-            raise InvalidInput("unknown_milestone", milestone=mid)
-        out[mid] = parse_date_arg(when.strip()) if sep else as_of
-    return out
 
 
 def _pairs(items: list[str], keys: tuple[str, ...], values: tuple[str, ...], code: str, name: str) -> dict[str, str]:
@@ -103,7 +86,7 @@ def run_questions(args: argparse.Namespace) -> int:
         else:
             standing = saved.standing
     else:
-        standing = where_i_stand(compute_timeline(given), as_of, done)  # compute_timeline validates the input
+        standing = where_i_stand(compute_timeline(given, done), as_of)  # compute_timeline validates the input
     situation = build_situation(standing, documents, answers)
     questions = applicable_questions(situation)
     if args.format == "json":

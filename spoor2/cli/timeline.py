@@ -2,7 +2,8 @@
 
 With ``--period`` (and the other options) the timeline is computed from the arguments; without
 any timeline option the saved timeline of the store (``SPOOR2_DATA_DIR``) and its recorded
-milestones are used. ``add_timeline_arguments`` and ``timeline_input_from_args`` are shared with
+milestones are used. ``add_timeline_arguments``, ``timeline_input_from_args`` and ``parse_done``
+(``--done ID=DATE``: a step recorded as done; later steps follow it) are shared with
 ``python -m spoor2 questions``.
 """
 
@@ -19,11 +20,13 @@ from spoor2.dates import parse_iso_date
 from spoor2.errors import InvalidInput
 from spoor2.i18n import format_date, normalise_lang, t
 from spoor2.timeline.rules import (
+    RECORDABLE,
     SickPeriod,
     Standing,
     Timeline,
     TimelineInput,
     check_against_today,
+    check_done_on,
     check_input,
     compute_timeline,
     validate_timeline_input,
@@ -55,6 +58,13 @@ def add_timeline_arguments(parser: argparse.ArgumentParser, formats: Sequence[st
     parser.add_argument("--extension-weeks", dest="extension_weeks", default=None, metavar="N")
     parser.add_argument("--early-iva-applied", dest="early_iva_applied", default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--contract-end", dest="contract_end", default=None, metavar="YYYY-MM-DD")
+    parser.add_argument(
+        "--done",
+        action="append",
+        default=[],
+        metavar="MILESTONE_ID[=DATE]",
+        help="a step that has happened (a date not after --as-of); later steps follow it",
+    )
     parser.add_argument("--as-of", dest="as_of", default=None, metavar="YYYY-MM-DD", help="default: today")
     parser.add_argument("--lang", choices=["en", "nl"], default="en")
     parser.add_argument("--format", choices=list(formats), default="text")
@@ -65,6 +75,25 @@ def parse_date_arg(value: str) -> date:
         return parse_iso_date(value)
     except ValueError:
         raise InvalidInput("invalid_date", value=value) from None
+
+
+def parse_done(items: list[str], as_of: date) -> dict[str, date]:
+    """``ID`` or ``ID=YYYY-MM-DD``; an id without a date counts as done on the as-of date.
+
+    A date after ``as_of`` is refused (docs/rules.md#recording-a-step): a step cannot be done yet.
+    """
+    out: dict[str, date] = {}
+    for item in items:
+        mid, sep, when = item.partition("=")
+        mid = mid.strip()
+        if not mid or (sep and not when.strip()):
+            raise InvalidInput("questions.error.bad_done", value=item)
+        if mid not in RECORDABLE:
+            raise InvalidInput("unknown_milestone", milestone=mid)
+        done_on = parse_date_arg(when.strip()) if sep else as_of
+        check_done_on(done_on, as_of)
+        out[mid] = done_on
+    return out
 
 
 def _parse_int(value: str) -> int:
@@ -110,16 +139,17 @@ def run_timeline(args: argparse.Namespace) -> int:
 
     lang = normalise_lang(args.lang)
     as_of = parse_date_arg(args.as_of) if args.as_of else date.today()
+    done = parse_done(args.done, as_of)
     inp = timeline_input_from_args(args)
     if inp is None:
-        saved = load_standing(Store(), as_of)
+        saved = load_standing(Store(), as_of, extra_done=done)
         if saved is None:
             raise InvalidInput("timeline.error.no_saved_timeline")
         check_against_today(saved.input, as_of)
         timeline, standing = saved.timeline, saved.standing
     else:
         validate_timeline_input(inp, as_of)
-        timeline = compute_timeline(inp)
+        timeline = compute_timeline(inp, done)
         standing = where_i_stand(timeline, as_of)
     if args.format == "ics":
         from spoor2.timeline.ics import timeline_to_ics
@@ -154,6 +184,13 @@ def _when(row: dict[str, Any], lang: str) -> str:
     return f"{start} – {end}"
 
 
+def _status_cell(row: dict[str, Any]) -> str:
+    """The status, with the reason a step no longer applies or the condition it depends on."""
+    extra = row["reason"] or row["conditional_text"]
+    cell = f"{row['status_label']} — {extra}" if extra else row["status_label"]
+    return f"{cell} ({row['done_on']})" if row.get("done_on") else cell
+
+
 def timeline_text(timeline: Timeline, standing: Standing, lang: str) -> str:
     """A readable table in the language: when, milestone, who acts, status."""
     rows = [milestone_dict(item, lang, standing.of(item.id)) for item in timeline.milestones]
@@ -170,7 +207,7 @@ def timeline_text(timeline: Timeline, standing: Standing, lang: str) -> str:
     ]
     header = (t(lang, "timeline.col.date"), t(lang, "timeline.col.milestone"), t(lang, "timeline.col.actor"))
     cells = [
-        (_when(r, lang), r["label"] + (" *" if r["indicative"] else ""), r["actor"], r["status_label"]) for r in rows
+        (_when(r, lang), r["label"] + (" *" if r["indicative"] else ""), r["actor"], _status_cell(r)) for r in rows
     ]
     widths = [max(len(c[i]) for c in [(*header, ""), *cells]) for i in range(3)]
     status_head = t(lang, "timeline.col.status")

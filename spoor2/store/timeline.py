@@ -66,9 +66,9 @@ def load_standing(store: Store, as_of: date, extra_done: Mapping[str, date] | No
     inp = load_timeline_input(store)
     if inp is None:
         return None
-    timeline = compute_timeline(inp)
     done = {**milestone_records(store), **(extra_done or {})}
-    return SavedStanding(input=inp, timeline=timeline, standing=where_i_stand(timeline, as_of, done))
+    timeline = compute_timeline(inp, done)  # recorded dates are input: later steps follow them
+    return SavedStanding(input=inp, timeline=timeline, standing=where_i_stand(timeline, as_of))
 
 
 def delete_timeline_input(store: Store) -> None:

@@ -14,7 +14,14 @@ from spoor2.i18n import t
 from spoor2.legal.sources import get_source
 from spoor2.render.ics import AllDayEvent, calendar_ics
 from spoor2.timeline.rules import Milestone, Standing, Timeline
-from spoor2.timeline.view import indicative_reason, milestone_label, milestone_notes, milestone_rule
+from spoor2.timeline.view import (
+    conditional_text,
+    indicative_reason,
+    milestone_label,
+    milestone_notes,
+    milestone_rule,
+    not_applicable_reason,
+)
 
 PRODID = "-//spoor2//Poortwachter timeline//EN"
 UID_DOMAIN = "spoor2.local"
@@ -23,6 +30,9 @@ UID_DOMAIN = "spoor2.local"
 def milestone_description(item: Milestone, lang: str) -> str:
     """The rule, the notes, why it is indicative, and the sources with their URLs."""
     parts = [milestone_rule(item, lang), *milestone_notes(item, lang)]
+    for extra in (not_applicable_reason(item, lang), conditional_text(item, lang)):
+        if extra:
+            parts.insert(0, extra)
     reason = indicative_reason(item, lang)
     if reason:
         parts.append(f"{t(lang, 'common.indicative').capitalize()}: {reason}")
@@ -32,6 +42,13 @@ def milestone_description(item: Milestone, lang: str) -> str:
     return "\n".join(parts)
 
 
+def _summary(item: Milestone, lang: str) -> str:
+    label = milestone_label(item, lang)
+    if not item.applies:
+        return f"{label} ({t(lang, 'milestones.status.not_applicable')})"
+    return label
+
+
 def timeline_to_ics(timeline: Timeline, lang: str, standing: Standing | None = None) -> bytes:
     """All milestones as all-day events (a window spans its days). Pure: ``DTSTAMP`` is the as-of day."""
     events = [
@@ -39,7 +56,7 @@ def timeline_to_ics(timeline: Timeline, lang: str, standing: Standing | None = N
             uid=f"{item.id}-{item.first.isoformat()}@{UID_DOMAIN}",
             first=item.first,
             last=item.due,
-            summary=milestone_label(item, lang),
+            summary=_summary(item, lang),
             description=milestone_description(item, lang),
             categories=(t(lang, f"milestones.actor.{item.actor}"),),
             url=str(get_source(item.sources[0]).url) if item.sources else None,

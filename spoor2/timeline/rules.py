@@ -36,7 +36,9 @@ from spoor2.legal.params import legal_value
 from spoor2.model import FrozenMap, IsoDate, Model
 
 Actor = Literal["employee", "employer", "company_doctor", "employer_and_employee", "uwv", "law"]
-Status = Literal["done", "done_late", "overdue", "due_soon", "in_window", "upcoming", "passed", "not_reached"]
+Status = Literal[
+    "done", "done_late", "overdue", "due_soon", "in_window", "upcoming", "passed", "not_reached", "not_applicable"
+]
 
 DUE_SOON_DAYS = 14
 #: where the rules are explained; a milestone's anchor there is its id with dashes
@@ -61,6 +63,22 @@ class TimelineInput(Model):
     contract_end: IsoDate | None = None
 
 
+#: Steps the employer owes only while the employment lasts: after a fixed-term contract ends, UWV takes
+#: over (Wet WIA art. 26 lid 1; Ziektewet art. 38 lid 1) — docs/rules.md#after-the-contract-ends
+EMPLOYER_DUTIES_WHILE_EMPLOYED: frozenset[str] = frozenset(
+    {
+        "problem_analysis_due",
+        "action_plan_due",
+        "uwv_sick_report_due",
+        "first_year_evaluation_window",
+        "spoor2_decision",
+        "reintegration_report_due",
+        "final_evaluation",
+        "wage_sanction_decision_latest",
+    }
+)
+
+
 # --- the milestones: a dated step or a window -------------------------------------------------------
 
 
@@ -71,6 +89,12 @@ class _MilestoneBase(Model):
     sources: tuple[str, ...]
     recordable: bool = False
     indicative: bool = False
+    #: it happens only if someone acts (UWV imposes a wage sanction): never "missing" when not recorded
+    conditional: bool = False
+    #: False when the step no longer applies (the contract ended before it); ``reason`` says why
+    applies: bool = True
+    #: an i18n key under ``milestones.not_applicable.`` (with ``params``)
+    reason: str | None = None
     #: the counted sick day on which it falls (a window: opens); None when not tied to a sick day
     day: int | None = None
     #: extra notes, as i18n keys under ``milestones.note.``
@@ -272,6 +296,8 @@ class SickCount(Model):
     periods: tuple[SickPeriod, ...]
     #: fit days between the counted periods (they do not count, but every later date moves by them)
     gap_days: int
+    #: the dates the person recorded steps as done (docs/rules.md#recorded-dates-move-later-steps)
+    done: FrozenMap[str, IsoDate] = FrozenMap()
 
     @property
     def first_sick_day(self) -> date:
@@ -326,10 +352,10 @@ class SickCount(Model):
         return sum((min(p.end or last, last) - p.start).days + 1 for p in self.periods if p.start <= last)
 
 
-def count_sickness(inp: TimelineInput) -> SickCount:
-    """The counted sickness of a checked input (docs/rules.md#summation)."""
+def count_sickness(inp: TimelineInput, done: Mapping[str, date] | None = None) -> SickCount:
+    """The counted sickness of a checked input (docs/rules.md#summation), with the recorded dates."""
     periods, gap_days = counted_chain(inp.periods, inp.periods[0].start)
-    return SickCount(input=inp, periods=periods, gap_days=gap_days)
+    return SickCount(input=inp, periods=periods, gap_days=gap_days, done=FrozenMap(done or {}))
 
 
 # --- the registry -----------------------------------------------------------------------------------
@@ -347,6 +373,8 @@ class MilestoneSpec:
     optional: bool = False
     #: shown as a "next step" for everyone (an early IVA application is not for everyone)
     next_step: bool = True
+    #: it happens only if someone acts (a wage sanction): "if UWV imposes one", never missing
+    conditional: bool = False
 
     @property
     def id(self) -> str:
@@ -359,8 +387,14 @@ class MilestoneSpec:
 
     def dated(self, on: date, *, params: Mapping[str, int | str] | None = None, **fields: object) -> DatedMilestone:
         return DatedMilestone(
-            id=self.id, actor=self.actor, recordable=self.recordable, date=on, params=FrozenMap(params), **fields
-        )  # type: ignore[arg-type]
+            id=self.id,
+            actor=self.actor,
+            recordable=self.recordable,
+            conditional=self.conditional,
+            date=on,
+            params=FrozenMap(params),
+            **fields,  # type: ignore[arg-type]
+        )
 
     def window(
         self, start: date, end: date, *, params: Mapping[str, int | str] | None = None, **fields: object
@@ -369,6 +403,7 @@ class MilestoneSpec:
             id=self.id,
             actor=self.actor,
             recordable=self.recordable,
+            conditional=self.conditional,
             start=start,
             end=end,
             params=FrozenMap(params),
@@ -393,18 +428,33 @@ def problem_analysis_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
 
 def action_plan_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
     """Regeling procesgang art. 4 lid 1 — the plan van aanpak "binnen twee weken na het oordeel" (the analysis)."""
+    # With the analysis recorded as done on date D the plan is due on D + 2 weeks, early or late
+    # (docs/rules.md#action-plan-due); otherwise two weeks after the analysis's own due day.
     weeks = count.value("action_plan_weeks_after_analysis")
-    day = 7 * count.value("problem_analysis_weeks") + 7 * weeks
+    analysis_day = 7 * count.value("problem_analysis_weeks")
+    day = analysis_day + 7 * weeks
+    analysis_done = count.done.get("problem_analysis_due")
+    if analysis_done is None:
+        return spec.dated(
+            count.date_of_day(day),
+            day=day,
+            sources=("procesgang_4", "bw_7_658a"),
+            params={"weeks": weeks, "day": day},
+        )
+    late = ("analysis_was_late",) if analysis_done > count.date_of_day(analysis_day) else ()
     return spec.dated(
-        count.date_of_day(day),
-        day=day,
+        add_days(analysis_done, 7 * weeks),
         sources=("procesgang_4", "bw_7_658a"),
-        params={"weeks": weeks, "day": day},
+        notes=("follows_recorded_analysis", *late),
+        params={"weeks": weeks, "day": day, "analysis": analysis_done.isoformat()},
     )
 
 
 def uwv_sick_report_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
     """UWV — the 42-week report "uiterlijk de eerste werkdag na de 42e ziekteweek" (Atw holidays)."""
+    # Ziektewet art. 38 lid 1 says "uiterlijk op de eerste dag nadat de ongeschiktheid 42 weken heeft
+    # geduurd" (day 295, any weekday): the note ``statute_first_day`` shows that date too
+    # (docs/rules.md#uwv-sick-report-due).
     week = count.value("uwv_sick_report_week")
     day_after_week = 7 * week + 1
     on_that_day = count.date_of_day(day_after_week)
@@ -413,9 +463,9 @@ def uwv_sick_report_due(count: SickCount, spec: MilestoneSpec) -> Milestone:
     return spec.dated(
         due,
         day=day_after_week + (due - on_that_day).days,
-        sources=("uwv_42_week_report", "atw"),
-        notes=("working_day_assumption", *shifted),
-        params={"week": week, "day": day_after_week},
+        sources=("uwv_42_week_report", "zw_38_1", "atw"),
+        notes=("working_day_assumption", "statute_first_day", *shifted),
+        params={"week": week, "day": day_after_week, "statute_date": on_that_day.isoformat()},
     )
 
 
@@ -626,20 +676,29 @@ def _contract_end_while_paid(count: SickCount) -> date | None:
 
 
 def contract_end_uwv_report(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
-    """UWV — the employer reports the employee sick "op de laatste werkdag" of a contract that ends during sickness."""
+    """Ziektewet art. 38 lid 2 — the employer reports the employee sick "op de laatste werkdag" of the contract."""
     end = _contract_end_while_paid(count)
     if end is None:
         return None
-    return spec.dated(previous_working_day(end), sources=("uwv_contract_end_report",), notes=("ziektewet_takes_over",))
+    return spec.dated(
+        previous_working_day(end),
+        sources=("zw_38_2", "uwv_contract_end_report"),
+        notes=("ziektewet_takes_over", "last_working_day"),
+    )
 
 
 def contract_end_reintegration_report(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
-    """Beleidsregels § 11 — after 6 sick weeks a RIV "uiterlijk op de laatste dag van het tijdelijk dienstverband"."""
+    """Ziektewet art. 38 lid 2 — after 6 sick weeks a re-integratieverslag "uiterlijk op die laatste werkdag"."""
     end = _contract_end_while_paid(count)
     min_weeks = count.value("contract_end_report_min_sick_weeks")
     if end is None or count.sick_days_until(end) < 7 * min_weeks:
         return None
-    return spec.dated(end, sources=("beleidsregels_11",), notes=("six_vs_ten_weeks",), params={"weeks": min_weeks})
+    return spec.dated(
+        previous_working_day(end),
+        sources=("zw_38_2", "beleidsregels_11"),
+        notes=("last_working_day",),
+        params={"weeks": min_weeks},
+    )
 
 
 def ziektewet_assessment_window(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
@@ -673,7 +732,7 @@ MILESTONES: tuple[MilestoneSpec, ...] = (
     MilestoneSpec(reintegration_report_due, "employer", recordable=True),
     MilestoneSpec(final_evaluation, "employer_and_employee", recordable=True),
     MilestoneSpec(wia_application_deadline, "employee", recordable=True),
-    MilestoneSpec(wage_sanction_decision_latest, "uwv", recordable=True),
+    MilestoneSpec(wage_sanction_decision_latest, "uwv", recordable=True, next_step=False, conditional=True),
     MilestoneSpec(wage_continuation_last_day, "employer"),
     MilestoneSpec(wia_earliest_start, "uwv"),
     MilestoneSpec(dismissal_ban_end, "law"),
@@ -710,6 +769,8 @@ class Timeline(Model):
     dropped_periods: tuple[SickPeriod, ...]
     gap_days: int
     milestones: tuple[Milestone, ...]
+    #: the recorded dates the timeline was computed with (docs/rules.md#recorded-dates-move-later-steps)
+    done: FrozenMap[str, IsoDate] = FrozenMap()
 
     def milestone(self, milestone_id: str) -> Milestone:
         for item in self.milestones:
@@ -748,11 +809,32 @@ class Timeline(Model):
         return add_days(last.end, legal_value("summation_gap_days", self.first_sick_day))
 
 
-def compute_timeline(inp: TimelineInput) -> Timeline:
-    """All milestones for this input: every rule of the registry. Independent of today's date."""
+def _after_contract_end(item: Milestone, contract_end: date | None) -> Milestone:
+    """Wet WIA art. 26 lid 1 — after the contract ends UWV takes over the employer's steps that were still ahead.
+
+    The step stays in the timeline with ``applies=False`` and a reason (docs/rules.md#after-the-contract-ends).
+    """
+    if contract_end is None or item.id not in EMPLOYER_DUTIES_WHILE_EMPLOYED or item.first <= contract_end:
+        return item
+    params = FrozenMap({**item.params, "contract_end": contract_end.isoformat()})
+    sources = (*item.sources, "wia_26") if "wia_26" not in item.sources else item.sources
+    return item.model_copy(update={"applies": False, "reason": "contract_ended", "params": params, "sources": sources})
+
+
+def compute_timeline(inp: TimelineInput, done: Mapping[str, date] | None = None) -> Timeline:
+    """All milestones for this input: every rule of the registry. Independent of today's date.
+
+    ``done`` holds the dates the person recorded steps as done; a later step can follow them
+    (the action plan follows the recorded problem analysis). They are input, like the periods.
+    """
     validate_timeline_input(inp)
-    count = count_sickness(inp)
-    found = [milestone for spec in MILESTONES if (milestone := spec.rule(count, spec)) is not None]
+    count = count_sickness(inp, done)
+    contract_end = _contract_end_while_paid(count)
+    found = [
+        _after_contract_end(milestone, contract_end)
+        for spec in MILESTONES
+        if (milestone := spec.rule(count, spec)) is not None
+    ]
     return Timeline(
         input=inp,
         first_sick_day=count.first_sick_day,
@@ -760,6 +842,7 @@ def compute_timeline(inp: TimelineInput) -> Timeline:
         dropped_periods=tuple(p for p in inp.periods if p.start < count.first_sick_day),
         gap_days=count.gap_days,
         milestones=tuple(sorted(found, key=lambda item: (item.first, _ORDER[item.id]))),
+        done=count.done,
     )
 
 
@@ -805,13 +888,19 @@ class Standing(Model):
 
 
 def milestone_status(item: Milestone, as_of: date, done_on: date | None, reached: int | None) -> Status:
-    """The status of one milestone on ``as_of``; ``reached`` is the last counted day of a closed count."""
+    """The status of one milestone on ``as_of``; ``reached`` is the last counted day of a closed count.
+
+    A step that no longer applies is never overdue; a conditional step (a wage-sanction decision) whose
+    date passed without a record has simply passed (docs/rules.md#wage-sanction-decision-latest).
+    """
+    if not item.applies:
+        return "not_applicable"
     if reached is not None and item.day is not None and item.day > reached:
         return "not_reached"
     if done_on is not None and item.recordable:
         return "done_late" if done_on > item.due else "done"
     if as_of > item.due:
-        return "overdue" if item.recordable else "passed"
+        return "overdue" if item.recordable and not item.conditional else "passed"
     if item.kind == "window" and item.first <= as_of:
         return "in_window"
     if (item.first - as_of).days <= DUE_SOON_DAYS:
@@ -822,9 +911,11 @@ def milestone_status(item: Milestone, as_of: date, done_on: date | None, reached
 def where_i_stand(timeline: Timeline, as_of: date, done: Mapping[str, date] | None = None) -> Standing:
     """Counted sick days and week as of ``as_of``, and a status per milestone.
 
-    ``done`` maps milestone ids to the date the user recorded them as done.
+    ``done`` maps milestone ids to the date the user recorded them as done; it adds to (and wins
+    over) the dates the timeline was computed with. Pass recorded dates to :func:`compute_timeline`
+    too, so that later steps follow them.
     """
-    done = done or {}
+    done = {**timeline.done, **(done or {})}
     sick_days = timeline.counted_days_until(as_of)
     last = timeline.counted_periods[-1]
     sick_now = last.start <= as_of and (last.end is None or as_of <= last.end)

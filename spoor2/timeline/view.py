@@ -26,7 +26,19 @@ def milestone_rule(item: Milestone, lang: str) -> str:
 
 
 def milestone_notes(item: Milestone, lang: str) -> list[str]:
-    return [t(lang, f"milestones.note.{note}") for note in item.notes]
+    return [t(lang, f"milestones.note.{note}", **item.params) for note in item.notes]
+
+
+def not_applicable_reason(item: Milestone, lang: str) -> str | None:
+    """Why a step no longer applies (the contract ended before it); None when it applies."""
+    if item.applies or item.reason is None:
+        return None
+    return t(lang, f"milestones.not_applicable.{item.reason}", **item.params)
+
+
+def conditional_text(item: Milestone, lang: str) -> str | None:
+    """ "If UWV imposes one": a step that happens only if someone acts."""
+    return t(lang, f"milestones.{item.id}.conditional") if item.conditional else None
 
 
 def indicative_reason(item: Milestone, lang: str) -> str | None:
@@ -51,6 +63,10 @@ def milestone_dict(item: Milestone, lang: str, standing: MilestoneStanding | Non
             "indicative_reason": indicative_reason(item, lang),
             "rule": milestone_rule(item, lang),
             "notes": milestone_notes(item, lang),
+            "applies": item.applies,
+            "reason": not_applicable_reason(item, lang),
+            "conditional": item.conditional,
+            "conditional_text": conditional_text(item, lang),
             "sources": [get_source(sid).as_dict() for sid in item.sources],
         }
     )
@@ -59,6 +75,5 @@ def milestone_dict(item: Milestone, lang: str, standing: MilestoneStanding | Non
     if standing is not None:
         out["status"] = standing.status
         out["status_label"] = t(lang, f"milestones.status.{standing.status}")
-        if standing.done_on is not None:
-            out["done_on"] = standing.done_on.isoformat()
+        out["done_on"] = standing.done_on.isoformat() if standing.done_on is not None else None
     return out

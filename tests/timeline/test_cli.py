@@ -118,6 +118,10 @@ def test_ics_has_one_all_day_event_per_milestone(capsys):
         (["--period", "2026-11-24:"], "error.first_sick_day_in_future"),
         (["--period", "2026-01-05:", "--early-iva-applied", "2026-01-25"], "error.early_iva_outside_window"),
         (["--wage-sanction-weeks", "3"], "timeline.error.no_period"),
+        (["--period", "2026-01-05:", "--done", "problem_analysis_due=2026-11-24"], "timeline.error.done_in_future"),
+        (["--period", "2026-01-05:", "--done", "problem_analysis_due="], "questions.error.bad_done"),
+        (["--period", "2026-01-05:", "--done", "no_such_step=2026-02-01"], "error.unknown_milestone"),
+        (["--period", "2026-01-05:", "--done", "problem_analysis_due=2026-02-31"], "error.invalid_date"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_on_stderr(capsys, argv, message_key):
@@ -196,3 +200,93 @@ def test_questions_keeps_its_own_format_choices(capsys):
     assert list(formats["timeline"]) == ["json", "text", "ics"]
     if "questions" in formats:
         assert list(formats["questions"]) == ["json", "text"]
+
+
+def test_done_moves_the_action_plan_and_the_json_shows_recorded_dates_and_statuses(capsys):
+    """Regeling procesgang art. 4 lid 1: the plan is due two weeks after the recorded analysis."""
+    argv = ["timeline", "--period", "2026-01-05:", "--as-of", "2026-02-20"]
+    rows = _by_id(_json(capsys, *argv, "--done", "problem_analysis_due=2026-02-01"))
+    assert rows["problem_analysis_due"]["done_on"] == "2026-02-01"
+    assert rows["problem_analysis_due"]["status"] == "done"
+    assert rows["action_plan_due"]["date"] == "2026-02-15"
+    assert rows["action_plan_due"]["status"] == "overdue"
+    assert rows["action_plan_due"]["done_on"] is None
+    late = _by_id(_json(capsys, *argv, "--done", "problem_analysis_due=2026-02-16"))
+    assert late["problem_analysis_due"]["status"] == "done_late"
+    assert late["action_plan_due"]["date"] == "2026-03-02"
+    assert any("2026-02-16" in note for note in late["action_plan_due"]["notes"])
+    plain = _by_id(_json(capsys, *argv))
+    assert plain["action_plan_due"]["date"] == "2026-03-01"
+    assert plain["action_plan_due"]["status"] == "due_soon"
+
+
+def test_done_without_a_date_counts_on_the_as_of_day(capsys):
+    rows = _by_id(_json(capsys, *BASE, "--done", "uwv_sick_report_due"))
+    assert rows["uwv_sick_report_due"]["done_on"] == "2026-11-23"
+    assert rows["uwv_sick_report_due"]["status"] == "done_late"
+
+
+def test_the_same_done_option_on_the_saved_timeline_wins_over_the_record(capsys, store):
+    save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=date(2026, 1, 5)),)))
+    record_milestone(store, "problem_analysis_due", date(2026, 2, 10))
+    rows = _by_id(_json(capsys, "timeline", "--as-of", "2026-02-20", "--done", "problem_analysis_due=2026-02-12"))
+    assert rows["problem_analysis_due"]["done_on"] == "2026-02-12"
+    assert rows["action_plan_due"]["date"] == "2026-02-26"
+
+
+def test_a_wage_sanction_decision_never_recorded_is_not_overdue(capsys):
+    rows = _by_id(_json(capsys, "timeline", "--period", "2026-01-05:", "--as-of", "2027-12-01"))
+    row = rows["wage_sanction_decision_latest"]
+    assert row["conditional"] is True
+    assert row["status"] == "passed"
+    assert row["conditional_text"] == t("en", "milestones.wage_sanction_decision_latest.conditional")
+    assert rows["reintegration_report_due"]["status"] == "overdue"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "ics"])
+def test_steps_after_a_contract_end_stay_with_applies_false_and_a_reason(capsys, fmt):
+    argv = ["timeline", "--period", "2026-01-05:", "--contract-end", "2026-06-30", "--as-of", "2027-12-01"]
+    code, out, err = _run(capsys, *argv, "--format", fmt, "--lang", "nl")
+    assert code == 0, err
+    reason = t("nl", "milestones.not_applicable.contract_ended", contract_end="2026-06-30")
+    if fmt == "json":
+        rows = _by_id(json.loads(out))
+        for mid in ("uwv_sick_report_due", "reintegration_report_due", "wage_sanction_decision_latest"):
+            assert rows[mid]["applies"] is False, mid
+            assert rows[mid]["reason"] == reason, mid
+            assert rows[mid]["status"] == "not_applicable", mid
+        assert rows["wia_application_deadline"]["applies"] is True
+        assert rows["contract_end_reintegration_report"]["date"] == "2026-06-30"
+        assert not any(row["status"] == "overdue" and not row["applies"] for row in rows.values())
+    elif fmt == "text":
+        assert reason in out
+        assert t("nl", "milestones.status.not_applicable") in out
+    else:
+        events = [c for c in Calendar.from_ical(out).walk() if c.name == "VEVENT"]
+        riv = next(e for e in events if str(e["UID"]).startswith("reintegration_report_due-"))
+        assert t("nl", "milestones.status.not_applicable") in str(riv["SUMMARY"])
+        assert reason.split("(")[0].strip() in str(riv["DESCRIPTION"]).replace("\n", "\n")
+
+
+def test_questions_cli_shares_the_done_parser(capsys):
+    code, out, err = _run(
+        capsys,
+        "questions",
+        "--period",
+        "2026-01-05:",
+        "--as-of",
+        "2026-02-20",
+        "--done",
+        "problem_analysis_due=2026-03-01",
+    )
+    assert (code, out, err.count("\n")) == (2, "", 1)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_42_week_report_shows_the_statutory_day_next_to_uwvs_working_day(capsys, lang):
+    """Ziektewet art. 38 lid 1: day 295 itself (Saturday 24 October 2026); UWV: Monday 26 October."""
+    rows = _by_id(_json(capsys, "timeline", "--period", "2026-01-03:", "--as-of", "2026-02-01", "--lang", lang))
+    row = rows["uwv_sick_report_due"]
+    assert row["date"] == "2026-10-26"
+    assert t(lang, "milestones.note.statute_first_day", statute_date="2026-10-24") in row["notes"]
+    assert "zw_38_1" in {source["id"] for source in row["sources"]}

@@ -45,7 +45,12 @@ CASES = _load_cases()
 
 def _input(raw: dict) -> TimelineInput:
     periods = tuple(SickPeriod(start=start, end=end) for start, end in raw["periods"])
-    return TimelineInput(periods=periods, **{k: v for k, v in raw.items() if k != "periods"})
+    return TimelineInput(periods=periods, **{k: v for k, v in raw.items() if k not in ("periods", "done")})
+
+
+def _done(raw: dict) -> dict[str, date]:
+    """The steps the case records as done (``done: {milestone id: date}``): later steps follow them."""
+    return dict(raw.get("done") or {})
 
 
 def test_there_are_case_files_with_full_sentence_names():
@@ -58,12 +63,13 @@ def test_there_are_case_files_with_full_sentence_names():
 @pytest.mark.parametrize(("name", "case"), CASES, ids=[name for name, _ in CASES])
 def test_case(name, case):
     inp = _input(case["input"])
+    done = _done(case["input"])
     if "error" in case:
         with pytest.raises(InvalidInput) as caught:
-            compute_timeline(inp)
+            compute_timeline(inp, done)
         assert caught.value.code == case["error"]
         return
-    timeline = compute_timeline(inp)
+    timeline = compute_timeline(inp, done)
     for mid, expected in (case.get("expected") or {}).items():
         item = timeline.milestone(mid)
         if isinstance(expected, list):
@@ -76,6 +82,14 @@ def test_case(name, case):
         assert not timeline.has(mid), mid
     for mid, notes in (case.get("notes") or {}).items():
         assert set(notes) <= set(timeline.milestone(mid).notes), mid
+    for mid in case.get("not_applicable", []):
+        assert not timeline.milestone(mid).applies, mid
+        assert timeline.milestone(mid).reason, mid
+    for mid in case.get("applies", []):
+        assert timeline.milestone(mid).applies, mid
+    for mid, status in (case.get("status") or {}).items():
+        as_of = case["as_of"]
+        assert where_i_stand(timeline, as_of).of(mid).status == status, (mid, as_of)
 
 
 # --- holidays -----------------------------------------------------------------------------------------

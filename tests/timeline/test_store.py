@@ -27,9 +27,12 @@ def test_the_saved_timeline_stands_with_its_recorded_milestones(memory_store):
     saved = load_standing(memory_store, AS_OF)
     assert saved is not None
     assert saved.input == inp
-    assert saved.timeline == compute_timeline(inp)
-    assert saved.standing == where_i_stand(saved.timeline, AS_OF, {"problem_analysis_due": date(2026, 2, 10)})
+    recorded = {"problem_analysis_due": date(2026, 2, 10)}
+    assert saved.timeline == compute_timeline(inp, recorded)
+    assert saved.standing == where_i_stand(saved.timeline, AS_OF)
     assert saved.standing.of("problem_analysis_due").status == "done"
+    # Regeling procesgang art. 4 lid 1: the saved timeline's action plan follows the recorded analysis
+    assert saved.timeline.milestone("action_plan_due").date == date(2026, 2, 24)
 
 
 def test_extra_done_steps_win_over_the_recorded_ones(memory_store):
