@@ -138,7 +138,7 @@ def _read_csv(data: bytes) -> Table:
     delimiter = max(_CSV_DELIMITERS, key=first.count)
     try:
         rows = []
-        for row in csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=False):
+        for row in csv.reader(io.StringIO(content, newline=""), delimiter=delimiter):  # csv is lenient by default
             if len(row) > MAX_IMPORT_COLUMNS:
                 raise InvalidInput("tracker.error.too_many_columns", maximum=MAX_IMPORT_COLUMNS)
             if any(cell.strip() for cell in row):

@@ -32,6 +32,7 @@ from spoor2.store import timeline as timeline_repo
 from spoor2.store import tracker as repo
 from tests.conftest import ROOT
 from tests.support.my_data import fill_store
+from tests.support.skips import skip_unless_ci
 
 FIXTURES = ROOT / "tests" / "store" / "db_fixtures"
 EVIDENCE_ID = "evidence/3f2e1d0c9b8a79685746352413021f0e.pdf"
@@ -116,11 +117,11 @@ def test_an_export_refuses_a_row_whose_file_is_missing(tmp_path, capsys, data_di
 def mounted(tmp_path):  # type: ignore[no-untyped-def]
     """A small tmpfs of our own (root only), unmounted afterwards."""
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
+        skip_unless_ci("mounting a tmpfs needs root")
     mount = tmp_path / "mnt"
     mount.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=False).returncode:
-        pytest.skip("cannot mount a tmpfs here")
+        skip_unless_ci("cannot mount a tmpfs here")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
@@ -306,7 +307,7 @@ class _CreatedFiles:
         self._libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         self._fd = self._libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
         if self._fd < 0:
-            pytest.skip("inotify is not available here")
+            skip_unless_ci("inotify is not available here")
         self._folders: dict[int, Path] = {}
         for folder in dict.fromkeys(folders):
             if folder.is_dir():
