@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re as _re
+from collections import Counter
 from datetime import date
 from urllib.parse import urlparse
 
@@ -10,6 +12,8 @@ import pytest
 from spoor2.errors import InvalidInput
 from spoor2.i18n import LANGS
 from spoor2.legal.sources import all_sources
+from spoor2.paths import CONTENT_DIR
+from spoor2.questions.bank import LETTER_SOURCES, LETTERS, question_bank, question_texts
 from spoor2.rights.topics import (
     DEFAULT_ORDER,
     MAX_QUERY_CHARS,
@@ -340,3 +344,145 @@ def test_empty_search_finds_nothing_and_long_search_is_refused():
     with pytest.raises(InvalidInput) as caught:
         search_topics(load_topics("en"), "x" * (MAX_QUERY_CHARS + 1))
     assert caught.value.code == "rights.error.query_too_long"
+
+
+# --- every text cites a known source; English and Dutch say the same numbers, dates and sources (issue 13) --
+
+
+EN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+NL_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTHS = {
+    name: str(number)
+    for names in (
+        EN_MONTHS,
+        NL_MONTHS,
+    )
+    for number, name in enumerate(names, start=1)
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: A month name counts only in a date ("1 July", "December 2025"): English "may" is also a verb.
+_DATE_MONTH = _re.compile(rf"(?<=\d )({_MONTH_NAMES})\b|\b({_MONTH_NAMES})(?= \d{{4}})", _re.I)
+_NUMBER = _re.compile(r"\d+")
+#: Where the two languages genuinely write a number differently. Each entry: (where, English-only
+#: numbers, Dutch-only numbers, why). Keep it short; a new entry needs a reason a reviewer accepts.
+NUMBER_EXCEPTIONS: dict[str, tuple[Counter[str], Counter[str], str]] = {}
+
+
+def numbers_and_dates(text: str) -> Counter[str]:
+    """The digit runs of a text and its month names as numbers, as a multiset.
+
+    Thousands and decimal separators split a number in the same way in both languages ("2,000" and
+    "2.000" both give 2 and 000; "€0.25" and "€0,25" both give 0 and 25), so they compare equal.
+
+    >>> sorted(numbers_and_dates("By 1 July 2017, 70% of €2,000; you may ask").elements())
+    ['000', '1', '2', '2017', '7', '70']
+    >>> numbers_and_dates("1 juli 2017") == numbers_and_dates("1 July 2017")
+    True
+    """
+    months = [_MONTHS[(day or year).lower()] for day, year in _DATE_MONTH.findall(text)]
+    return Counter(_NUMBER.findall(text) + months)
+
+
+def _assert_same_numbers(where: str, english: str, dutch: str) -> None:
+    en, nl = numbers_and_dates(english), numbers_and_dates(dutch)
+    only_en, only_nl = en - nl, nl - en
+    allowed_en, allowed_nl, _why = NUMBER_EXCEPTIONS.get(where, (Counter(), Counter(), ""))
+    assert only_en == allowed_en and only_nl == allowed_nl, (
+        f"{where}: numbers/dates differ — only in English {dict(only_en)}, only in Dutch {dict(only_nl)}"
+    )
+
+
+def test_number_extraction_catches_a_changed_number_a_changed_month_and_a_missing_date():
+    _assert_same_numbers("same", "within 14 days (BW 7:670b lid 2)", "binnen 14 dagen (BW 7:670b lid 2)")
+    for english, dutch in (
+        ("within 14 days", "binnen 15 dagen"),
+        ("on 1 July 2017", "op 1 juni 2017"),
+        ("6 weeks (Awb art. 6:7)", "6 weken"),
+    ):
+        with pytest.raises(AssertionError):
+            _assert_same_numbers("probe", english, dutch)
+
+
+@pytest.mark.parametrize("slug", DEFAULT_ORDER)
+def test_a_topic_says_the_same_numbers_and_dates_in_both_languages(slug):
+    en, nl = _topics("en")[slug], _topics("nl")[slug]
+    _assert_same_numbers(
+        f"rights/{slug}", f"{en.title}\n{en.summary}\n{en.body}", f"{nl.title}\n{nl.summary}\n{nl.body}"
+    )
+
+
+def test_every_question_cites_known_sources_and_says_the_same_numbers_in_both_languages():
+    sources = all_sources()
+    en, nl = question_texts("en"), question_texts("nl")
+    for question in question_bank():
+        assert question.sources, question.id
+        for source_id in question.sources:
+            assert source_id in sources, (question.id, source_id)
+        for field in ("text", "why"):
+            _assert_same_numbers(
+                f"questions/{question.id}.{field}", getattr(en[question.id], field), getattr(nl[question.id], field)
+            )
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_every_letter_cites_known_sources_and_says_the_same_numbers_in_both_languages(letter):
+    sources = all_sources()
+    assert LETTER_SOURCES.get(letter), letter
+    for source_id in LETTER_SOURCES[letter]:
+        assert source_id in sources, (letter, source_id)
+    english = (CONTENT_DIR / "en" / "letters" / f"{letter}.md").read_text(encoding="utf-8")
+    dutch = (CONTENT_DIR / "nl" / "letters" / f"{letter}.md").read_text(encoding="utf-8")
+    _assert_same_numbers(f"letters/{letter}", english, dutch)
+
+
+def source_problems(source_ids, sources) -> list[str]:
+    """What is wrong with a text's list of sources: none at all, or ids no sources*.yaml defines."""
+    if not source_ids:
+        return ["no source"]
+    return [f"unknown source {source_id}" for source_id in source_ids if source_id not in sources]
+
+
+def test_a_text_without_sources_or_with_an_unknown_source_is_refused():
+    sources = all_sources()
+    assert source_problems((), sources) == ["no source"]
+    assert source_problems(("bw_7_629_1", "no_such_source"), sources) == ["unknown source no_such_source"]
+    for lang in LANGS:
+        for topic in load_topics(lang):
+            assert not source_problems(topic.sources, sources), (lang, topic.slug)
+    for question in question_bank():
+        assert not source_problems(question.sources, sources), question.id
+    for letter in LETTERS:
+        assert not source_problems(LETTER_SOURCES.get(letter, ()), sources), letter
+
+
+def test_the_dutch_letters_use_the_formal_register():
+    for letter in LETTERS:
+        dutch = (CONTENT_DIR / "nl" / "letters" / f"{letter}.md").read_text(encoding="utf-8")
+        assert "Geachte " in dutch, letter
+        assert not _re.search(r"\b(je|jij|jou|jouw|Beste)\b", dutch), letter
