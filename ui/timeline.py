@@ -23,6 +23,7 @@ from spoor2.store.timeline import SavedStanding
 from spoor2.timeline.ics import timeline_to_ics
 from spoor2.timeline.rules import (
     DatedMilestone,
+    LeavePeriod,
     Milestone,
     SickPeriod,
     Standing,
@@ -65,7 +66,10 @@ OPTION_KEYS = {
     "extension_weeks": "tl_extension",
     "early_iva_applied": "tl_early_iva",
     "contract_end": "tl_contract_end",
+    "aow_date": "tl_aow_date",
 }
+#: WAZO pregnancy and maternity leave (docs/rules.md#pregnancy-leave): its days and the same-cause answer
+LEAVE_START_KEY, LEAVE_END_KEY, OTHER_CAUSE_KEY = "tl_leave_start", "tl_leave_end", "tl_leave_other_cause"
 STATUS_COLOURS = {
     "done": "#2e7d32",
     "done_late": "#b26a00",
@@ -99,6 +103,10 @@ def input_to_form(inp: TimelineInput | None) -> dict[str, Any]:
         values[end_key(row)] = period.end if period is not None else None
     for field, key in OPTION_KEYS.items():
         values[key] = getattr(inp, field) if inp is not None else None
+    leave = inp.pregnancy_leave if inp is not None else None
+    values[LEAVE_START_KEY] = leave.start if leave is not None else None
+    values[LEAVE_END_KEY] = leave.end if leave is not None else None
+    values[OTHER_CAUSE_KEY] = inp is not None and not inp.after_leave_same_cause
     return values
 
 
@@ -125,7 +133,20 @@ def form_to_input(values: Mapping[str, Any]) -> TimelineInput:
         extension_weeks=weeks(OPTION_KEYS["extension_weeks"]),
         early_iva_applied=values.get(OPTION_KEYS["early_iva_applied"]),
         contract_end=values.get(OPTION_KEYS["contract_end"]),
+        pregnancy_leave=_leave(values),
+        after_leave_same_cause=not values.get(OTHER_CAUSE_KEY),
+        aow_date=values.get(OPTION_KEYS["aow_date"]),
     )
+
+
+def _leave(values: Mapping[str, Any]) -> LeavePeriod | None:
+    """The leave of the form: both days or neither (one day alone is refused with the rule's message)."""
+    start, end = values.get(LEAVE_START_KEY), values.get(LEAVE_END_KEY)
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise InvalidInput("timeline.error.pregnancy_leave_end_before_start")
+    return LeavePeriod(start=start, end=end)
 
 
 def validated_input(values: Mapping[str, Any], today: date) -> TimelineInput:
@@ -186,7 +207,7 @@ def form_values() -> dict[str, Any]:
     for row in state[ROWS_KEY]:
         values[start_key(row)] = state.get(start_key(row))
         values[end_key(row)] = state.get(end_key(row))
-    for key in OPTION_KEYS.values():
+    for key in (*OPTION_KEYS.values(), LEAVE_START_KEY, LEAVE_END_KEY, OTHER_CAUSE_KEY):
         values[key] = state.get(key)
     return values
 
@@ -393,6 +414,37 @@ def _advanced_options(earliest: date, latest: date) -> None:
             format="DD-MM-YYYY",
             value=None,
             help=tr("timeline.contract_end_help"),
+        )
+        left.date_input(
+            tr("timeline.pregnancy_leave_start"),
+            key=LEAVE_START_KEY,
+            min_value=earliest,
+            max_value=latest,
+            format="DD-MM-YYYY",
+            value=None,
+            help=tr("timeline.pregnancy_leave_help"),
+        )
+        right.date_input(
+            tr("timeline.pregnancy_leave_end"),
+            key=LEAVE_END_KEY,
+            min_value=earliest,
+            max_value=latest,
+            format="DD-MM-YYYY",
+            value=None,
+            help=tr("timeline.pregnancy_leave_help"),
+        )
+        # default "same cause" (BW 7:629 lid 10: summed unless it cannot reasonably be the same cause)
+        st.checkbox(
+            tr("timeline.after_leave_other_cause"), key=OTHER_CAUSE_KEY, help=tr("timeline.after_leave_same_cause_help")
+        )
+        left.date_input(
+            tr("timeline.aow_date"),
+            key=OPTION_KEYS["aow_date"],
+            min_value=earliest,
+            max_value=latest,
+            format="DD-MM-YYYY",
+            value=None,
+            help=tr("timeline.aow_date_help"),
         )
 
 

@@ -21,6 +21,7 @@ from spoor2.errors import InvalidInput
 from spoor2.i18n import format_date, normalise_lang, t
 from spoor2.timeline.rules import (
     RECORDABLE,
+    LeavePeriod,
     SickPeriod,
     Standing,
     Timeline,
@@ -36,7 +37,16 @@ from spoor2.timeline.view import milestone_dict
 
 TIMELINE_FORMATS: tuple[str, ...] = ("json", "text", "ics")
 #: the options (besides --as-of, --lang and --format) that describe a timeline
-_INPUT_OPTIONS = ("period", "wage_sanction_weeks", "extension_weeks", "early_iva_applied", "contract_end")
+_INPUT_OPTIONS = (
+    "period",
+    "wage_sanction_weeks",
+    "extension_weeks",
+    "early_iva_applied",
+    "contract_end",
+    "pregnancy_leave",
+    "after_leave_other_cause",
+    "aow_date",
+)
 
 
 def register(subparsers: Any) -> None:
@@ -58,6 +68,26 @@ def add_timeline_arguments(parser: argparse.ArgumentParser, formats: Sequence[st
     parser.add_argument("--extension-weeks", dest="extension_weeks", default=None, metavar="N")
     parser.add_argument("--early-iva-applied", dest="early_iva_applied", default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--contract-end", dest="contract_end", default=None, metavar="YYYY-MM-DD")
+    parser.add_argument(
+        "--pregnancy-leave",
+        dest="pregnancy_leave",
+        default=None,
+        metavar="START:END",
+        help="WAZO pregnancy and maternity leave; sickness directly before and after it counts together",
+    )
+    parser.add_argument(
+        "--after-leave-other-cause",
+        dest="after_leave_other_cause",
+        action="store_true",
+        help="the sickness after the leave cannot have the same cause (BW 7:629 lid 10): a new count",
+    )
+    parser.add_argument(
+        "--aow-date",
+        dest="aow_date",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day you reach state pension age (not your date of birth)",
+    )
     parser.add_argument(
         "--done",
         action="append",
@@ -115,6 +145,18 @@ def parse_period(value: str) -> SickPeriod:
     return SickPeriod(start=parse_date_arg(start), end=parse_date_arg(end) if end.strip() else None)
 
 
+def parse_leave(value: str) -> LeavePeriod:
+    """``START:END``, both days of the leave.
+
+    >>> parse_leave("2026-03-02:2026-06-21")
+    LeavePeriod(start=datetime.date(2026, 3, 2), end=datetime.date(2026, 6, 21))
+    """
+    start, sep, end = value.partition(":")
+    if not sep or not start.strip() or not end.strip():
+        raise InvalidInput("invalid_date", value=value)
+    return LeavePeriod(start=parse_date_arg(start.strip()), end=parse_date_arg(end.strip()))
+
+
 def timeline_input_from_args(args: argparse.Namespace) -> TimelineInput | None:
     """The timeline input described by the arguments; None when no timeline option was given."""
     if not any(getattr(args, name, None) for name in _INPUT_OPTIONS):
@@ -128,6 +170,9 @@ def timeline_input_from_args(args: argparse.Namespace) -> TimelineInput | None:
         extension_weeks=_parse_int(args.extension_weeks) if args.extension_weeks else None,
         early_iva_applied=parse_date_arg(args.early_iva_applied) if args.early_iva_applied else None,
         contract_end=parse_date_arg(args.contract_end) if args.contract_end else None,
+        pregnancy_leave=parse_leave(args.pregnancy_leave) if args.pregnancy_leave else None,
+        after_leave_same_cause=not args.after_leave_other_cause,
+        aow_date=parse_date_arg(args.aow_date) if args.aow_date else None,
     )
     check_input(inp)  # the input on its own; the rules against today and the count follow in the command
     return inp

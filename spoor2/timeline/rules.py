@@ -22,6 +22,7 @@ counted (docs/rules.md#summation).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -55,12 +56,25 @@ class SickPeriod(Model):
     end: IsoDate | None = None
 
 
+class LeavePeriod(Model):
+    """Pregnancy and maternity leave (WAZO art. 3:1): first and last day of the leave (inclusive)."""
+
+    start: IsoDate
+    end: IsoDate
+
+
 class TimelineInput(Model):
     periods: tuple[SickPeriod, ...] = Field(min_length=1)
     wage_sanction_weeks: int | None = None
     extension_weeks: int | None = None
     early_iva_applied: IsoDate | None = None
     contract_end: IsoDate | None = None
+    #: WAZO pregnancy and maternity leave between two sick periods (docs/rules.md#pregnancy-leave)
+    pregnancy_leave: LeavePeriod | None = None
+    #: the sickness after the leave can have the same cause as the sickness before (BW 7:629 lid 10)
+    after_leave_same_cause: bool = True
+    #: the day the person reaches state pension age (AOW), if known (docs/rules.md#state-pension-age)
+    aow_date: IsoDate | None = None
 
 
 #: Steps the employer owes only while the employment lasts: after a fixed-term contract ends, UWV takes
@@ -158,13 +172,7 @@ def in_order(inp: TimelineInput) -> TimelineInput:
     periods = tuple(sorted(inp.periods, key=lambda period: period.start))
     if periods == inp.periods:
         return inp
-    return TimelineInput(
-        periods=periods,
-        wage_sanction_weeks=inp.wage_sanction_weeks,
-        extension_weeks=inp.extension_weeks,
-        early_iva_applied=inp.early_iva_applied,
-        contract_end=inp.contract_end,
-    )
+    return inp.model_copy(update={"periods": periods})
 
 
 def validate_timeline_input(inp: TimelineInput, as_of: date | None = None) -> None:
@@ -183,12 +191,17 @@ def validate_timeline_input(inp: TimelineInput, as_of: date | None = None) -> No
             raise InvalidInput("early_iva_outside_window", start=window_start.isoformat(), end=window_end.isoformat())
     if inp.contract_end is not None and inp.contract_end < count.first_sick_day:
         raise InvalidInput("contract_end_before_sickness")
+    if inp.aow_date is not None and inp.aow_date <= add_days(count.wage_last_day, 1):
+        # BW 7:629 lid 2 and 7:670 lid 1: at state pension age wage and the ban run for 6 weeks, no WIA
+        raise InvalidInput("timeline.error.aow_age_within_wachttijd", aow_date=inp.aow_date.isoformat())
 
 
 def check_input(inp: TimelineInput) -> None:
     """Rules about the input on its own: dates in range, periods in order, options within the law."""
     periods = inp.periods
-    given = [d for p in periods for d in (p.start, p.end)] + [inp.early_iva_applied, inp.contract_end]
+    leave = inp.pregnancy_leave
+    given = [d for p in periods for d in (p.start, p.end)] + [inp.early_iva_applied, inp.contract_end, inp.aow_date]
+    given += [leave.start, leave.end] if leave is not None else []
     if any(d is not None and not EARLIEST_DATE <= d <= LATEST_DATE for d in given):
         raise InvalidInput("date_out_of_range", earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat())
     for index, period in enumerate(periods, start=1):
@@ -201,6 +214,8 @@ def check_input(inp: TimelineInput) -> None:
         if after.start <= (before.end or before.start):
             raise InvalidInput("periods_overlap", first=index, second=index + 1)
     first_sick_day = periods[0].start
+    if leave is not None:
+        check_pregnancy_leave(leave, periods)
     if inp.wage_sanction_weeks is not None:
         maximum = legal_value("wage_sanction_max_weeks", first_sick_day)
         if not 1 <= inp.wage_sanction_weeks <= maximum:
@@ -209,6 +224,19 @@ def check_input(inp: TimelineInput) -> None:
         minimum = legal_value("voluntary_extension_min_weeks", first_sick_day)
         if inp.extension_weeks < minimum or inp.extension_weeks > 520:
             raise InvalidInput("extension_minimum", minimum=minimum)
+
+
+def check_pregnancy_leave(leave: LeavePeriod, periods: tuple[SickPeriod, ...]) -> None:
+    """WAZO art. 3:1 — a leave ends after it starts, lasts at most the law's maximum and is not a sick period."""
+    if leave.end < leave.start:
+        raise InvalidInput("timeline.error.pregnancy_leave_end_before_start")
+    maximum = legal_value("pregnancy_leave_max_weeks", leave.start)
+    if (leave.end - leave.start).days + 1 > 7 * maximum:
+        raise InvalidInput("timeline.error.pregnancy_leave_too_long", weeks=maximum)
+    for index, period in enumerate(periods, start=1):
+        # BW 7:629 lid 4: during the leave there is no wage for sickness; the leave is not a sick period
+        if period.start <= leave.end and (period.end is None or period.end >= leave.start):
+            raise InvalidInput("timeline.error.pregnancy_leave_overlaps", number=index)
 
 
 def check_against_today(inp: TimelineInput, as_of: date) -> None:
@@ -234,12 +262,29 @@ def check_done_on(done_on: date | None, as_of: date) -> None:
 # --- counting (docs/rules.md#counting-days-and-weeks, #summation) -----------------------------------
 
 
-def counted_chain(periods: tuple[SickPeriod, ...], first: date) -> tuple[tuple[SickPeriod, ...], int]:
+def around_leave(before: SickPeriod, after: SickPeriod, leave: LeavePeriod | None) -> bool:
+    """The sickness ends the day before the leave and starts again the day after it (docs/rules.md#pregnancy-leave)."""
+    return (
+        leave is not None
+        and before.end is not None
+        and add_days(before.end, 1) == leave.start
+        and after.start == add_days(leave.end, 1)
+    )
+
+
+def counted_chain(
+    periods: tuple[SickPeriod, ...],
+    first: date,
+    leave: LeavePeriod | None = None,
+    same_cause: bool = True,
+) -> tuple[tuple[SickPeriod, ...], int]:
     """The periods that count together, and the total gap days between them.
 
     BW 7:629 lid 10, WIA art. 23 lid 3 — periods that follow each other with a break of
     *less than four weeks* are summed; a gap of 28 days or more starts a new count.
     The gap is the number of fit days between the last sick day and the next first sick day.
+    Periods directly before and directly after a WAZO leave are summed too (the leave days are
+    not counted), unless the sickness after it cannot have the same cause (``same_cause``).
     """
     limit = legal_value("summation_gap_days", first)
     chain: list[SickPeriod] = [periods[0]]
@@ -248,7 +293,7 @@ def counted_chain(periods: tuple[SickPeriod, ...], first: date) -> tuple[tuple[S
         previous_end = chain[-1].end
         assert previous_end is not None  # check_input: only the last period may be open
         gap = (period.start - previous_end).days - 1
-        if gap < limit:
+        if gap < limit or (same_cause and around_leave(chain[-1], period, leave)):
             chain.append(period)
             gaps += gap
         else:
@@ -298,6 +343,10 @@ class SickCount(Model):
     gap_days: int
     #: the dates the person recorded steps as done (docs/rules.md#recorded-dates-move-later-steps)
     done: FrozenMap[str, IsoDate] = FrozenMap()
+    #: the counted periods were summed over a WAZO leave (docs/rules.md#pregnancy-leave)
+    summed_over_leave: bool = False
+    #: sick days directly before the leave: not counted for the dismissal ban (BW 7:670 lid 1)
+    pregnancy_days_not_counted_for_ban: int = 0
 
     @property
     def first_sick_day(self) -> date:
@@ -354,8 +403,18 @@ class SickCount(Model):
 
 def count_sickness(inp: TimelineInput, done: Mapping[str, date] | None = None) -> SickCount:
     """The counted sickness of a checked input (docs/rules.md#summation), with the recorded dates."""
-    periods, gap_days = counted_chain(inp.periods, inp.periods[0].start)
-    return SickCount(input=inp, periods=periods, gap_days=gap_days, done=FrozenMap(done or {}))
+    leave = inp.pregnancy_leave
+    periods, gap_days = counted_chain(inp.periods, inp.periods[0].start, leave, inp.after_leave_same_cause)
+    before_leave = [before for before, after in itertools.pairwise(periods) if around_leave(before, after, leave)]
+    ban_days = sum((p.end - p.start).days + 1 for p in before_leave if p.end is not None)
+    return SickCount(
+        input=inp,
+        periods=periods,
+        gap_days=gap_days,
+        done=FrozenMap(done or {}),
+        summed_over_leave=bool(before_leave),
+        pregnancy_days_not_counted_for_ban=ban_days,
+    )
 
 
 # --- the registry -----------------------------------------------------------------------------------
@@ -571,11 +630,12 @@ def wage_sanction_decision_latest(count: SickCount, spec: MilestoneSpec) -> Mile
 def _wage_end_sources(count: SickCount) -> tuple[str, ...]:
     extended = ("wia_24", "bw_7_629_11") if count.extension_days else ()
     sanctioned = ("wia_25_9",) if count.sanction_days else ()
-    return ("bw_7_629_1", "wia_23_1", *extended, *sanctioned)
+    leave = ("bw_7_629_10", "wia_23_3") if count.summed_over_leave else ()
+    return ("bw_7_629_1", "wia_23_1", *extended, *sanctioned, *leave)
 
 
 def _wage_end_notes(count: SickCount) -> tuple[str, ...]:
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ("summed_over_pregnancy_leave",) if count.summed_over_leave else ()
     if count.extension_days:
         notes += ("moved_by_extension",)
     if count.sanction_days:
@@ -616,6 +676,8 @@ def dismissal_ban_end(count: SickCount, spec: MilestoneSpec) -> Milestone:
     """BW 7:670 lid 1 — no notice until sickness "ten minste twee jaren heeft geduurd" (or 104 weeks, if later)."""
     years = count.value("dismissal_ban_years")
     moved_by = count.gap_days + count.extension_days + count.sanction_days  # BW 7:670 lid 11
+    # BW 7:670 lid 1 — pregnancy-related sickness before the leave (and the leave) is not counted
+    moved_by += count.pregnancy_days_not_counted_for_ban
     two_years = add_days(anniversary(count.first_sick_day, years), moved_by)
     ban_end = max(two_years, add_days(count.wage_last_day, 1))
     contract_end = count.input.contract_end
@@ -624,7 +686,11 @@ def dismissal_ban_end(count: SickCount, spec: MilestoneSpec) -> Milestone:
         ban_end,
         indicative=True,
         sources=("bw_7_670_1", "bw_7_670_11"),
-        notes=("two_years_vs_104_weeks", *ends_by_itself),
+        notes=(
+            "two_years_vs_104_weeks",
+            *(("pregnancy_not_counted_for_ban",) if count.summed_over_leave else ()),
+            *ends_by_itself,
+        ),
         params={"years": years},
     )
 

@@ -122,6 +122,23 @@ def test_ics_has_one_all_day_event_per_milestone(capsys):
         (["--period", "2026-01-05:", "--done", "problem_analysis_due="], "questions.error.bad_done"),
         (["--period", "2026-01-05:", "--done", "no_such_step=2026-02-01"], "error.unknown_milestone"),
         (["--period", "2026-01-05:", "--done", "problem_analysis_due=2026-02-31"], "error.invalid_date"),
+        (
+            [
+                "--period",
+                "2026-01-05:2026-03-02",
+                "--period",
+                "2026-06-22:",
+                "--pregnancy-leave",
+                "2026-03-02:2026-06-21",
+            ],
+            "timeline.error.pregnancy_leave_overlaps",
+        ),
+        (
+            ["--period", "2026-01-05:2026-03-01", "--pregnancy-leave", "2026-03-02:2026-10-12"],
+            "timeline.error.pregnancy_leave_too_long",
+        ),
+        (["--period", "2026-01-05:2026-03-01", "--pregnancy-leave", "2026-03-02"], "error.invalid_date"),
+        (["--period", "2026-01-05:", "--aow-date", "2027-06-01"], "timeline.error.aow_age_within_wachttijd"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_on_stderr(capsys, argv, message_key):
@@ -290,3 +307,22 @@ def test_the_42_week_report_shows_the_statutory_day_next_to_uwvs_working_day(cap
     assert row["date"] == "2026-10-26"
     assert t(lang, "milestones.note.statute_first_day", statute_date="2026-10-24") in row["notes"]
     assert "zw_38_1" in {source["id"] for source in row["sources"]}
+
+
+def test_pregnancy_leave_sums_the_periods_around_it_and_other_cause_starts_a_new_count(capsys):
+    """BW 7:629 lid 10; WIA art. 23 lid 3: the leave days are not counted, the periods are summed."""
+    argv = ["timeline", "--period", "2026-01-05:2026-03-01", "--period", "2026-06-22:", "--as-of", "2026-07-01"]
+    leave = ["--pregnancy-leave", "2026-03-02:2026-06-21"]
+    summed = _json(capsys, *argv, *leave)
+    assert summed["first_sick_day"] == "2026-01-05"
+    assert summed["gap_days"] == 112
+    assert summed["sick_days"] == 56 + 10
+    assert _by_id(summed)["wage_continuation_last_day"]["date"] == "2028-04-23"
+    other = _json(capsys, *argv, *leave, "--after-leave-other-cause")
+    assert other["first_sick_day"] == "2026-06-22"
+    assert _by_id(other)["wage_continuation_last_day"]["date"] == "2028-06-18"
+
+
+def test_a_later_aow_date_leaves_the_timeline_as_it_is(capsys):
+    rows = _by_id(_json(capsys, *BASE, "--aow-date", "2028-01-04"))
+    assert rows["wage_continuation_last_day"]["date"] == "2028-01-02"

@@ -244,3 +244,39 @@ def test_the_chart_names_the_months_in_dutch(store):
         text.split()[0] in {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
         for text in ticks
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_pregnancy_leave_is_saved_with_the_same_cause_by_default_and_other_cause_when_ticked(lang, store):
+    """BW 7:629 lid 10: the periods around a WAZO leave count together unless the cause clearly differs."""
+    first, leave_start = TODAY - timedelta(days=200), TODAY - timedelta(days=140)
+    leave_end = leave_start + timedelta(days=111)
+    at = open_page("timeline.py", lang=lang)
+    at.date_input(key="tl_start_0").set_value(first)
+    at.date_input(key="tl_end_0").set_value(leave_start - timedelta(days=1))
+    at.button(key="tl_add_period").click().run()
+    at.date_input(key="tl_start_1").set_value(leave_end + timedelta(days=1))
+    at.date_input(key="tl_leave_start").set_value(leave_start)
+    at.date_input(key="tl_leave_end").set_value(leave_end)
+    at.button(key="tl_save").click().run()
+    assert_no_exception(at)
+    saved = load_timeline_input(store)
+    assert saved is not None and saved.pregnancy_leave is not None
+    assert (saved.pregnancy_leave.start, saved.pregnancy_leave.end) == (leave_start, leave_end)
+    assert saved.after_leave_same_cause is True
+    assert compute_timeline(saved).first_sick_day == first
+    at.checkbox(key="tl_leave_other_cause").check().run()
+    at.button(key="tl_save").click().run()
+    assert_no_exception(at)
+    assert load_timeline_input(store).after_leave_same_cause is False
+
+
+def test_a_leave_overlapping_a_sick_period_is_refused_on_the_page(store):
+    at = open_page("timeline.py", lang="en")
+    at.date_input(key="tl_start_0").set_value(TODAY - timedelta(days=100))
+    at.date_input(key="tl_leave_start").set_value(TODAY - timedelta(days=50))
+    at.date_input(key="tl_leave_end").set_value(TODAY - timedelta(days=10))
+    at.button(key="tl_save").click().run()
+    assert_no_exception(at)
+    assert load_timeline_input(store) is None
+    assert t("en", "timeline.error.pregnancy_leave_overlaps", number=1)[:40] in page_text(at).replace("\\", "")
