@@ -370,3 +370,16 @@ def test_the_early_iva_window_is_never_a_next_step_for_everyone():
     assert standing.of("early_iva_application_window").status == "in_window"
     ids = [m.id for m in next_milestones(timeline, standing)]
     assert ids == ["problem_analysis_due", "action_plan_due", "uwv_sick_report_due"]
+
+
+def test_steps_that_no_longer_apply_and_a_wage_sanction_never_decided_are_not_missing():
+    """WIA art. 26 lid 1 and art. 25 lid 10: the home page and the questions read ``missing`` and ``flagged``."""
+    timeline = compute_timeline(TimelineInput(periods=(SickPeriod(start=D1),), contract_end=date(2026, 6, 30)))
+    standing = where_i_stand(timeline, date(2027, 12, 1))
+    for mid in ("uwv_sick_report_due", "reintegration_report_due", "final_evaluation", "wage_sanction_decision_latest"):
+        assert mid not in standing.missing, mid
+        assert mid not in standing.flagged, mid
+    assert "wia_application_deadline" in standing.missing
+    plain = where_i_stand(compute_timeline(TimelineInput(periods=(SickPeriod(start=D1),))), date(2027, 12, 1))
+    assert "wage_sanction_decision_latest" not in plain.missing
+    assert "reintegration_report_due" in plain.missing
