@@ -59,7 +59,7 @@ LETTERS: tuple[str, ...] = ("access_request", "second_opinion", "objection")
 #: in agreement with the employee and the UWV deskundigenoordeel).
 LETTER_SOURCES: dict[str, tuple[str, ...]] = {
     "access_request": ("q_gdpr_15", "q_gdpr_12_3"),
-    "second_opinion": ("rights_second_opinion_decree", "rights_second_opinion_oxp"),
+    "second_opinion": ("rights_arbobesluit_2_14d", "rights_second_opinion_decree", "rights_second_opinion_oxp"),
     "objection": ("procesgang_4", "bw_7_658a", "uwv_deskundigenoordeel"),
 }
 MAX_OWN_QUESTION_CHARS = 500
