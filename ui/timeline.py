@@ -79,6 +79,7 @@ STATUS_COLOURS = {
     "upcoming": "#3b6e8f",
     "passed": "#757575",
     "not_reached": "#9e9e9e",
+    "not_applicable": "#bdbdbd",  # after the contract ends: kept, greyed, never overdue
 }
 DAY_MS = 86_400_000  # a bar on a date axis has its length in milliseconds
 

@@ -280,3 +280,25 @@ def test_a_leave_overlapping_a_sick_period_is_refused_on_the_page(store):
     assert_no_exception(at)
     assert load_timeline_input(store) is None
     assert t("en", "timeline.error.pregnancy_leave_overlaps", number=1)[:40] in page_text(at).replace("\\", "")
+
+
+def test_every_status_has_a_chart_colour():
+    """A status without a colour crashed the chart (KeyError 'not_applicable' after a contract end)."""
+    from typing import get_args
+
+    from spoor2.timeline.rules import Status
+    from ui.timeline import STATUS_COLOURS
+
+    assert set(STATUS_COLOURS) == set(get_args(Status))
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_saved_timeline_whose_contract_ended_renders_with_its_chart(lang, store):
+
+    start = TODAY - timedelta(days=200)
+    save_timeline_input(
+        store, TimelineInput(periods=(SickPeriod(start=start),), contract_end=start + timedelta(days=60))
+    )
+    at = open_page("timeline.py", lang=lang)
+    assert_no_exception(at)
+    assert len(at.get("plotly_chart")) == 1  # the chart is drawn, with the steps that no longer apply
