@@ -396,7 +396,9 @@ def documents(timeline: Timeline | None, situation: Situation, today: date) -> N
         record = records.get(spec.id)
         with st.container(border=True):
             st.markdown(f"**{texts[spec.id].name}**")
-            if timeline is not None and timeline.has(spec.due):
+            if spec.recurring:
+                st.caption(tr("questions.doc_recurring", step=milestone_label(spec.due)))
+            elif timeline is not None and timeline.has(spec.due):
                 st.caption(tr("questions.doc_due", date=fdate(timeline.milestone(spec.due).due)))
             if spec.records is not None:
                 st.caption(f"{tr('questions.doc_recorded_on_timeline')}: {milestone_label(spec.records)}")

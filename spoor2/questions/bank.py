@@ -231,6 +231,9 @@ class DocumentSpec(Model):
     #: The timeline step whose "done on" *is* this document's "received on" (one fact, one record:
     #: the store keeps it as the milestone record, see ``spoor2.store.questions``). None: no such step.
     records: str | None = None
+    #: Made regularly *after* ``due``, not by it (action plan evaluations and adjustments: Regeling
+    #: procesgang art. 4 lid 2 b, lid 5): the checklist shows no due date.
+    recurring: bool = False
 
 
 class DocumentText(Model):

@@ -545,7 +545,7 @@ def first_year_evaluation_window(count: SickCount, spec: MilestoneSpec) -> Miles
 
 
 def spoor2_decision(count: SickCount, spec: MilestoneSpec) -> Milestone:
-    """BW 7:658a lid 1, Beleidsregels § 5 — spoor 2 from the first-year evaluation, "uiterlijk binnen 6 weken" after."""
+    """BW 7:658a lid 1-2 — spoor 2 "zo tijdig mogelijk"; window to EJE + 6 weeks is indicative (secondary only)."""
     weeks_after = count.value("spoor2_weeks_after_first_year_evaluation")
     first_day = 7 * count.value("first_year_evaluation_from_week") - 6
     last_day = 7 * count.value("first_year_evaluation_to_week") + 7 * weeks_after
@@ -571,8 +571,9 @@ def wia_letter_expected(count: SickCount, spec: MilestoneSpec) -> Milestone:
         day=first_day,
         end_day=last_day,
         indicative=True,
-        sources=("wia_64_2", "uwv_wia_letter"),
-        notes=("moved_by_extension",) if count.extension_days else (),
+        sources=("wia_64_2", "uwv_wia_letter", *(("wia_64_2_24_3",) if count.extension_days else ())),
+        # WIA art. 64 lid 2 moves the notice only with an art. 24 lid 3 decision: the shift is an estimate
+        notes=("wia_letter_moved_by_extension",) if count.extension_days else (),
         params={"uwv_week": uwv_week, "statute_week": statute_week},
     )
 
@@ -629,7 +630,7 @@ def wage_sanction_decision_latest(count: SickCount, spec: MilestoneSpec) -> Mile
 
 def _wage_end_sources(count: SickCount) -> tuple[str, ...]:
     extended = ("wia_24", "bw_7_629_11") if count.extension_days else ()
-    sanctioned = ("wia_25_9",) if count.sanction_days else ()
+    sanctioned = ("wia_25_9", "wia_25_12") if count.sanction_days else ()
     leave = ("bw_7_629_10", "wia_23_3") if count.summed_over_leave else ()
     return ("bw_7_629_1", "wia_23_1", *extended, *sanctioned, *leave)
 
@@ -639,7 +640,7 @@ def _wage_end_notes(count: SickCount) -> tuple[str, ...]:
     if count.extension_days:
         notes += ("moved_by_extension",)
     if count.sanction_days:
-        notes += ("moved_by_sanction",)
+        notes += ("moved_by_sanction", "sanction_can_end_early")
     contract_end = count.input.contract_end
     if contract_end is not None and contract_end <= count.wage_last_day:
         notes += ("paid_by_ziektewet_after_contract_end",)
@@ -651,6 +652,8 @@ def wage_continuation_last_day(count: SickCount, spec: MilestoneSpec) -> Milesto
     return spec.dated(
         count.wage_last_day,
         day=None if count.end_is_moved else count.wachttijd_days,
+        # WIA art. 25 lid 12-14 — a sanction can end early: with one the date is "at the latest"
+        indicative=bool(count.sanction_days),
         sources=_wage_end_sources(count),
         notes=_wage_end_notes(count),
         params={
@@ -667,6 +670,7 @@ def wia_earliest_start(count: SickCount, spec: MilestoneSpec) -> Milestone:
     return spec.dated(
         add_days(count.wage_last_day, 1),
         day=None if count.end_is_moved else count.wachttijd_days + 1,
+        indicative=bool(count.sanction_days),
         sources=_wage_end_sources(count),
         notes=(*_wage_end_notes(count), *early_iva),
     )
