@@ -226,7 +226,11 @@ def _on_delete(store: Store) -> None:
     if not st.session_state.get(DELETE_CONFIRM_KEY):
         flash("warning", tr("my_data.delete.confirm_first"))
         return
-    data_io.delete_everything(store)
+    try:
+        data_io.delete_everything(store)
+    except Spoor2Error as error:  # a read-only or full disk: said in the person's language, nothing half-done
+        flash_error(error)
+        return
     forget_other_pages()
     st.session_state[DELETE_CONFIRM_KEY] = False
     flash("success", tr("my_data.notice.deleted"))

@@ -546,6 +546,7 @@ def _on_record(store: Store, today: date, recordable: list[str], labels: Mapping
         flash("warning", tr("timeline.record_no_step"))
         return
     if not isinstance(done_on, date):
+        flash("warning", tr("timeline.record_no_date"))
         return
     try:
         check_done_on(done_on, today)

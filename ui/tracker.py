@@ -45,6 +45,7 @@ from spoor2.tracker.activities import (
 )
 from ui.charts import plotly_chart
 from ui.frame import (
+    error_text,
     fdate,
     flash,
     forget_choice,
@@ -170,6 +171,11 @@ def _cell(value: Any) -> Any:
     if isinstance(value, pd.Timestamp):
         return value.date()
     return value
+
+
+def _file(name: str) -> str:
+    """The start of a download's file name, in the page language (``activiteiten_…csv``)."""
+    return tr(f"tracker.export.file_names.{name}")
 
 
 def edited_rows(before: pd.DataFrame, after: pd.DataFrame, originals: dict[str, Activity]) -> list[dict[str, Any]]:
@@ -468,8 +474,10 @@ def activity_log(store: Store, filters: ActivityFilter, today: date) -> None:
         st.caption(tr("tracker.table.response_inferred_note"))
     if st.button(tr("tracker.table.save"), key="tr_save", icon=":material/save:", type="primary"):
         _save_edits(store, before, after, {a.id: a for a in shown}, offset=offset, today=today)
-    _bulk_status(store, after, today)
-    _delete_selected(store, after)
+    # a bulk action reloads the table: edits not saved yet would be thrown away without a word
+    unsaved = bool(edited_rows(before, after, {a.id: a for a in shown}))
+    _bulk_status(store, after, today, unsaved=unsaved)
+    _delete_selected(store, after, unsaved=unsaved)
     _evidence_downloads(store, shown)
 
 
@@ -486,10 +494,10 @@ def _save_edits(
         try:
             checked.append(validate_activity(raw, today=today))
         except InvalidInput as error:
-            problem = tr("tracker.table.row_error", row=offset + position[raw["id"]], reason=error.message(lang()))
+            problem = tr("tracker.table.row_error", row=offset + position[raw["id"]], reason=error_text(error))
             break
     if problem:
-        st.error(md_escape(problem), icon=":material/error:")
+        st.error(problem, icon=":material/error:")  # the reason's parameters are escaped (error_text)
         return
     checked = [infer_response_date(a, originals[a.id].status, today) for a in checked]
     if attempt(lambda: repo.update_activities(store, checked, today=today)) is not None:
@@ -498,7 +506,7 @@ def _save_edits(
         st.rerun()
 
 
-def _bulk_status(store: Store, after: pd.DataFrame, today: date) -> None:
+def _bulk_status(store: Store, after: pd.DataFrame, today: date, *, unsaved: bool) -> None:
     statuses = status_labels()
     bcols = st.columns([2, 1])
     bulk_status = id_choice(
@@ -506,6 +514,9 @@ def _bulk_status(store: Store, after: pd.DataFrame, today: date) -> None:
         key="tr_bulk_status", default=STATUSES[0], label_visibility="collapsed",
     )  # fmt: skip
     if bcols[1].button(tr("tracker.table.bulk_apply"), key="tr_bulk_apply", width="stretch"):
+        if unsaved:
+            show_error(InvalidInput("tracker.error.save_edits_first"))
+            return
         ids = selected_ids(after)
         count = attempt(lambda: repo.bulk_set_status(store, ids, bulk_status, today=today))
         if count is not None:
@@ -514,13 +525,15 @@ def _bulk_status(store: Store, after: pd.DataFrame, today: date) -> None:
             st.rerun()
 
 
-def _delete_selected(store: Store, after: pd.DataFrame) -> None:
+def _delete_selected(store: Store, after: pd.DataFrame, *, unsaved: bool) -> None:
     dcols = st.columns([2, 1])
     confirm = confirmation(tr("tracker.table.delete_confirm"), "tr_delete_confirm", dcols[0])
     if not dcols[1].button(tr("tracker.table.delete"), key="tr_delete", icon=":material/delete:", width="stretch"):
         return
     ids = selected_ids(after)
-    if not ids:
+    if unsaved:
+        show_error(InvalidInput("tracker.error.save_edits_first"))
+    elif not ids:
         show_error(InvalidInput("tracker.error.no_selection"))
     elif not confirm:
         show_error(InvalidInput("tracker.error.delete_unconfirmed"))
@@ -547,7 +560,7 @@ def _evidence_downloads(store: Store, shown: list[Activity]) -> None:
             label = tr("tracker.table.evidence_download", organisation=md_escape(a.organisation),
                        date=fdate(a.activity_date))  # fmt: skip
             ecols[0].download_button(
-                label, data=stored.content, file_name=f"evidence-{a.activity_date}-{stored.name}",
+                label, data=stored.content, file_name=f"{_file('evidence')}-{a.activity_date}-{stored.name}",
                 mime=stored.media_type, key=f"tr_evidence_{a.id}", on_click="ignore",
             )  # fmt: skip
             if ecols[1].button(tr("tracker.table.evidence_remove"), key=f"tr_evidence_remove_{a.id}",
@@ -657,7 +670,7 @@ def agenda(store: Store, today: date) -> None:
         st.caption(tr("tracker.agenda.none"))
     st.download_button(
         tr("tracker.agenda.ics"), data=tracker_io.agenda_ics(upcoming.follow_ups, upcoming.interviews, lang()),
-        file_name="spoor2-follow-ups.ics", mime="text/calendar", key="tr_ics", icon=":material/event:",
+        file_name=f"{_file('agenda')}.ics", mime="text/calendar", key="tr_ics", icon=":material/event:",
         disabled=not (upcoming.follow_ups or upcoming.interviews),
     )  # fmt: skip
 
@@ -684,22 +697,22 @@ def export_files(store: Store, today: date) -> None:
     xcols = st.columns(4)
     xcols[0].download_button(
         tr("tracker.export.csv"), data=lambda: tracker_io.to_csv(_rows(), language),
-        file_name=f"activities_{stamp}.csv", mime="text/csv", key="tr_exp_csv", on_click="ignore",
+        file_name=f"{_file('activities')}_{stamp}.csv", mime="text/csv", key="tr_exp_csv", on_click="ignore",
     )  # fmt: skip
     xcols[1].download_button(
         tr("tracker.export.xlsx"), data=lambda: tracker_io.to_xlsx(_rows(), language),
-        file_name=f"activities_{stamp}.xlsx", key="tr_exp_xlsx", on_click="ignore",
+        file_name=f"{_file('activities')}_{stamp}.xlsx", key="tr_exp_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )  # fmt: skip
     xcols[2].download_button(
         tr("tracker.export.pdf"),
         data=lambda: tracker_io.overview_pdf(_rows(), language, e_start or today, e_end or today, today, name=name),
-        file_name=f"activity-overview_{stamp}.pdf", mime="application/pdf", key="tr_exp_pdf", on_click="ignore",
+        file_name=f"{_file('overview')}_{stamp}.pdf", mime="application/pdf", key="tr_exp_pdf", on_click="ignore",
         type="primary",
     )  # fmt: skip
     xcols[3].download_button(
         tr("tracker.export.json"), data=lambda: tracker_io.to_json(_rows()),
-        file_name=f"activities_{stamp}.json", mime="application/json", key="tr_exp_json", on_click="ignore",
+        file_name=f"{_file('activities')}_{stamp}.json", mime="application/json", key="tr_exp_json", on_click="ignore",
     )  # fmt: skip
 
 

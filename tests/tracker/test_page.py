@@ -484,3 +484,20 @@ def test_empty_dates_in_the_grid_are_empty_not_none(store):
     table = table_of(at)
     assert table["follow_up"].isna().all()
     assert "None" not in table.astype(str)["follow_up"].tolist()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_bulk_action_with_unsaved_edits_in_the_table_asks_to_save_first(lang, store):
+    """Review: "Apply status" and "Delete selected" reloaded the table and threw unsaved edits away."""
+    from spoor2.store import tracker as repo
+    from spoor2.tracker.activities import validate_activity
+
+    today = date.today()
+    repo.add_activity(store, validate_activity({"date": today, "type": "other", "organisation": "Acme"}, today=today))
+    at = open_page("tracker.py", lang=lang)
+    edit = {0: {"select": True, "organisation": "Acme B.V."}}  # typed into the table, not saved
+    at.session_state["tr_table"] = {"edited_rows": edit, "added_rows": [], "deleted_rows": []}
+    at.button(key="tr_bulk_apply").click().run()
+    assert_no_exception(at)
+    assert t(lang, "tracker.error.save_edits_first") in [e.value for e in at.error]
+    assert [a.organisation for a in repo.iter_activities(store)] == ["Acme"]  # nothing changed, nothing lost
