@@ -36,6 +36,8 @@ Lang = Literal["en", "nl"]
 LANGS: tuple[Lang, ...] = ("en", "nl")
 DEFAULT_LANG: Lang = "en"
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+#: Each language's name in itself (the language selector shows both, whatever the page language).
+LANG_NAMES: dict[Lang, str] = {"en": "English", "nl": "Nederlands"}
 
 
 def normalise_lang(value: object) -> Lang:

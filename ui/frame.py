@@ -17,7 +17,7 @@ from typing import Any, Literal
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
-from spoor2.i18n import LANGS, format_date, normalise_lang, t
+from spoor2.i18n import LANG_NAMES, LANGS, format_date, normalise_lang, t
 from spoor2.legal.sources import get_source
 from spoor2.paths import database_url
 from spoor2.render.text import md_escape
@@ -85,7 +85,7 @@ def language_selector() -> None:
     st.sidebar.radio(
         "Language / Taal",
         options=list(LANGS),
-        format_func=lambda code: {"en": "English", "nl": "Nederlands"}[code],
+        format_func=LANG_NAMES.__getitem__,
         key=LANG_WIDGET_KEY,
         horizontal=True,
         on_change=_on_language_change,

@@ -19,7 +19,7 @@ from datetime import date
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
-from spoor2.i18n import format_date
+from spoor2.i18n import LANG_NAMES, format_date
 from spoor2.questions.bank import (
     ANSWER_KEYS,
     ANSWER_VALUES,
@@ -531,7 +531,7 @@ def letters(timeline: Timeline | None, today: date) -> None:
         tr("questions.letter_lang"),
         ("en", "nl"),
         key="q_letter_lang",
-        format_func={"en": "English", "nl": "Nederlands"}.__getitem__,
+        format_func=LANG_NAMES.__getitem__,
         default=lang(),
         horizontal=True,
     )

@@ -602,11 +602,12 @@ def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
         return
     st.markdown(f"**{tr('timeline.recorded_title')}**")
     for mid, when in sorted(records.items(), key=lambda pair: pair[1]):
-        if mid not in record_labels:
-            continue
+        # every record is shown and can be undone, also one whose step this timeline no longer lists
+        # (it still moves later steps): its label comes from the milestone texts
+        label = record_labels.get(mid) or tr(f"milestones.{mid}.label")
         cols = st.columns([6, 2], vertical_alignment="center")
-        cols[0].markdown(f"{fdate(when)} — {record_labels[mid]}")
+        cols[0].markdown(f"{fdate(when)} — {label}")
         if cols[1].button(tr("timeline.clear"), key=f"tl_clear_{mid}", icon=":material/undo:"):
             repo.clear_milestone(store, mid)
-            flash("success", tr("timeline.cleared", milestone=record_labels[mid]))
+            flash("success", tr("timeline.cleared", milestone=label))
             st.rerun()

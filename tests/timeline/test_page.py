@@ -302,3 +302,18 @@ def test_a_saved_timeline_whose_contract_ended_renders_with_its_chart(lang, stor
     at = open_page("timeline.py", lang=lang)
     assert_no_exception(at)
     assert len(at.get("plotly_chart")) == 1  # the chart is drawn, with the steps that no longer apply
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_record_whose_step_this_timeline_no_longer_lists_is_shown_and_can_be_undone(lang, store):
+    """Review: a stored record of a step the computed timeline does not list (an optional step) was hidden,
+    yet it still moved later steps; the person could neither see nor undo it."""
+    from spoor2.store.timeline import record_milestone
+
+    save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=200)),)))
+    record_milestone(store, "contract_end_uwv_report", TODAY - timedelta(days=10))  # no contract end entered
+    at = open_page("timeline.py", lang=lang)
+    assert_no_exception(at)
+    assert any(t(lang, "milestones.contract_end_uwv_report.label") in m.value for m in at.markdown)
+    at.button(key="tl_clear_contract_end_uwv_report").click().run()
+    assert "contract_end_uwv_report" not in milestone_records(store)
