@@ -398,42 +398,15 @@ def _advanced_options(earliest: date, latest: date) -> None:
         right.number_input(
             tr("timeline.extension_weeks"), key="tl_extension", step=1, help=tr("timeline.extension_help")
         )
-        left.date_input(
-            tr("timeline.early_iva"),
-            key="tl_early_iva",
-            min_value=earliest,
-            max_value=latest,
-            format="DD-MM-YYYY",
-            value=None,
-            help=tr("timeline.early_iva_help"),
+        # the optional dates: (column, label, key, help); each starts empty, so it can be cleared again
+        dates = (
+            (left, "timeline.early_iva", "tl_early_iva", "timeline.early_iva_help"),
+            (right, "timeline.contract_end", "tl_contract_end", "timeline.contract_end_help"),
+            (left, "timeline.pregnancy_leave_start", LEAVE_START_KEY, "timeline.pregnancy_leave_help"),
+            (right, "timeline.pregnancy_leave_end", LEAVE_END_KEY, "timeline.pregnancy_leave_help"),
         )
-        right.date_input(
-            tr("timeline.contract_end"),
-            key="tl_contract_end",
-            min_value=earliest,
-            max_value=latest,
-            format="DD-MM-YYYY",
-            value=None,
-            help=tr("timeline.contract_end_help"),
-        )
-        left.date_input(
-            tr("timeline.pregnancy_leave_start"),
-            key=LEAVE_START_KEY,
-            min_value=earliest,
-            max_value=latest,
-            format="DD-MM-YYYY",
-            value=None,
-            help=tr("timeline.pregnancy_leave_help"),
-        )
-        right.date_input(
-            tr("timeline.pregnancy_leave_end"),
-            key=LEAVE_END_KEY,
-            min_value=earliest,
-            max_value=latest,
-            format="DD-MM-YYYY",
-            value=None,
-            help=tr("timeline.pregnancy_leave_help"),
-        )
+        for column, label, key, help_key in dates:
+            column.date_input(tr(label), key=key, value=None, help=tr(help_key), **_date_range(earliest, latest))
         # default "same cause" (BW 7:629 lid 10: summed unless it cannot reasonably be the same cause)
         st.checkbox(
             tr("timeline.after_leave_other_cause"), key=OTHER_CAUSE_KEY, help=tr("timeline.after_leave_same_cause_help")
@@ -441,12 +414,14 @@ def _advanced_options(earliest: date, latest: date) -> None:
         left.date_input(
             tr("timeline.aow_date"),
             key=OPTION_KEYS["aow_date"],
-            min_value=earliest,
-            max_value=latest,
-            format="DD-MM-YYYY",
             value=None,
             help=tr("timeline.aow_date_help"),
+            **_date_range(earliest, latest),
         )
+
+
+def _date_range(earliest: date, latest: date) -> dict[str, Any]:
+    return {"min_value": earliest, "max_value": latest, "format": "DD-MM-YYYY"}
 
 
 def saved_standing(store: Store, today: date) -> SavedStanding | None:
