@@ -46,6 +46,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("orientation", "orientation.py", "orientation", ":material/explore:"),
     PageSpec("tracker", "tracker.py", "tracker", ":material/checklist:"),
     PageSpec("questions", "questions.py", "questions", ":material/help:"),
+    PageSpec("my_file", "my-file.py", "my-file", ":material/fact_check:"),
+    PageSpec("journal", "journal.py", "journal", ":material/battery_charging_50:"),
+    PageSpec("applying", "applying.py", "applying", ":material/description:"),
+    PageSpec("routes", "routes.py", "routes", ":material/alt_route:"),
     PageSpec("my_data", "my-data.py", "my-data", ":material/folder_shared:"),
 )
 

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from spoor2.cli import my_data, questions, timeline, tracker
+from spoor2.cli import applying, hosted, journal, my_data, my_file, questions, timeline, tracker
 from spoor2.errors import Spoor2Error
 from spoor2.store import store_failure
 
-COMMANDS = (timeline, questions, tracker, my_data)
+COMMANDS = (timeline, questions, tracker, my_file, journal, applying, my_data, hosted)
 EXIT_INVALID = 2
 
 

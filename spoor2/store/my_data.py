@@ -255,6 +255,9 @@ def _read_open_archive(archive: zipfile.ZipFile, store: Store) -> Archive:
 def _readers() -> dict[str, Any]:
     """Per owned table: how the app reads it back (a row that fits the columns can still be nonsense)."""
     from spoor2.orientation.questionnaires import QUESTIONNAIRE_IDS
+    from spoor2.store import applying as applying_repo
+    from spoor2.store import journal as journal_repo
+    from spoor2.store import my_file as my_file_repo
     from spoor2.store import orientation as orientation_repo
     from spoor2.store import questions as questions_repo
     from spoor2.store import timeline as timeline_repo
@@ -272,6 +275,9 @@ def _readers() -> dict[str, Any]:
         "meetings": questions_repo.meetings,
         "activities": lambda s: list(activities_repo.iter_activities(s)),
         "tracker_imports": activities_repo.tracker_imports,
+        **my_file_repo.READERS,
+        **journal_repo.READERS,
+        **applying_repo.READERS,
     }
 
 

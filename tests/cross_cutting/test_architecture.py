@@ -13,7 +13,17 @@ import pytest
 
 from tests.conftest import ROOT
 
-CAPABILITIES = ("timeline", "rights", "orientation", "tracker", "questions", "my_data")
+CAPABILITIES = (
+    "timeline",
+    "rights",
+    "orientation",
+    "tracker",
+    "questions",
+    "my_file",
+    "journal",
+    "applying",
+    "my_data",
+)
 LIBRARIES = ("legal", "render")  # shared by the capabilities, below them
 SHARED_MODULES = ("dates", "errors", "i18n", "model", "paths")
 

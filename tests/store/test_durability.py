@@ -448,6 +448,8 @@ def test_there_is_a_fixture_for_every_stable_version():
 
 @pytest.mark.parametrize("version", range(1, latest_version()))
 def test_a_database_of_every_earlier_version_upgrades_without_losing_data(tmp_path, version):
+    if version > make_fixtures.STABLE_UP_TO:
+        pytest.skip(f"schema version {version} is still being built (not released): no fixture yet")
     path = tmp_path / "data" / "spoor2.sqlite3"
     path.parent.mkdir(exist_ok=True)
     shutil.copyfile(_fixture(version), path)

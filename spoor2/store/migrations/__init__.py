@@ -38,6 +38,9 @@ from spoor2.store.migrations import (
     m0006_activities,
     m0007_evidence_files,
     m0008_response_date_source,
+    m0009_my_file,
+    m0010_journal,
+    m0011_applying,
 )
 
 #: The migration order, explicit: a new migration is added here (and never inserted or renamed).
@@ -50,6 +53,9 @@ ORDER = (
     m0006_activities,
     m0007_evidence_files,
     m0008_response_date_source,
+    m0009_my_file,
+    m0010_journal,
+    m0011_applying,
 )
 
 #: ``run(conn, files_root)`` of a migration; what it returns runs after the commit.

@@ -1,0 +1,11 @@
+"""Energy journal (/journal): check-ins, what activities cost, the pattern, the typical day for the doctor.
+
+The sections live in ``ui/journal.py``; rules in ``spoor2/``.
+"""
+
+from ui import journal as ui
+from ui.frame import legal_footer, page_start
+
+page_start("nav.journal")
+ui.intro()
+legal_footer()

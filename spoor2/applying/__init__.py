@@ -1,0 +1,1 @@
+"""Applying for work (/applying, /routes): CV versions, letters, interviews, other routes, after the new start."""

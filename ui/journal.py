@@ -1,0 +1,11 @@
+"""The sections of /journal."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.frame import tr
+
+
+def intro() -> None:
+    st.write(tr("journal.intro"))
