@@ -1,9 +1,9 @@
-"""One document, three renderings: an export builds a :class:`Document` once and renders it as
-Markdown, plain text or PDF, so its formats always say the same thing.
+"""One document, four renderings: an export builds a :class:`Document` once and renders it as
+Markdown, plain text, PDF or Word (.docx), so its formats always say the same thing.
 
 A piece of text is our own text (which may mark terms with ``*term*``) or :class:`UserText`,
 text a person typed. Markdown escapes user text (:func:`~spoor2.render.text.md_escape`) and keeps
-our emphasis; plain text and PDF show user text as typed and our text without the stars.
+our emphasis; plain text, PDF and Word show user text as typed and our text without the stars.
 
 >>> doc = Document("Questions", (
 ...     Heading("Questions"),
@@ -37,6 +37,14 @@ Not legal advice.
 <BLANKLINE>
 >>> doc.to_pdf()[:5]
 b'%PDF-'
+>>> from spoor2.render.docx import text_of
+>>> print(text_of(doc.to_docx("en")))
+Questions
+Made on 22 November 2026
+Employer
+My *own* question
+Why: a term
+Not legal advice.
 """
 
 from __future__ import annotations
@@ -180,3 +188,23 @@ class Document:
             else:
                 pdf.paragraph(document, _plain(block.text))
         return pdf.to_bytes(document)
+
+    def to_docx(self, lang: str) -> bytes:
+        """An editable Word document (title and language set); headings are Word headings, lists Word lists."""
+        from spoor2.render import docx
+
+        document = docx.new_document(self.title, lang)
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                docx.heading(document, _plain(block.text), block.level)
+            elif isinstance(block, BulletList):
+                style = "List Number" if block.numbered else "List Bullet"
+                for item in block.items:
+                    docx.paragraph(document, _plain(item.text), style=style)
+                    for note in item.notes:
+                        docx.paragraph(document, _plain(note), small=True, style="List Continue")
+            elif isinstance(block, Caption):
+                docx.paragraph(document, _plain(block.text), small=True)
+            else:
+                docx.paragraph(document, _plain(block.text))
+        return docx.to_bytes(document)
