@@ -258,6 +258,7 @@ def _readers() -> dict[str, Any]:
     from spoor2.store import applying as applying_repo
     from spoor2.store import journal as journal_repo
     from spoor2.store import my_file as my_file_repo
+    from spoor2.store import my_file_view as my_file_view_repo
     from spoor2.store import orientation as orientation_repo
     from spoor2.store import questions as questions_repo
     from spoor2.store import timeline as timeline_repo
@@ -276,6 +277,7 @@ def _readers() -> dict[str, Any]:
         "activities": lambda s: list(activities_repo.iter_activities(s)),
         "tracker_imports": activities_repo.tracker_imports,
         **my_file_repo.READERS,
+        **my_file_view_repo.READERS,
         **journal_repo.READERS,
         **applying_repo.READERS,
     }

@@ -8,7 +8,6 @@ import zipfile
 from docx import Document as open_word
 
 from spoor2.render.document import BulletList, Caption, Document, Heading, Item, Paragraph, UserText
-from spoor2.render.docx import text_of
 
 HOSTILE = '<b>bold</b> =HYPERLINK("http://x") {{field}} \x00\x1b end'
 

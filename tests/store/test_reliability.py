@@ -149,7 +149,8 @@ def test_a_full_disk_gives_a_message_without_personal_data(mounted, tmp_path, ca
     rows = "".join(f"2026-11-{1 + i % 20:02d},other,Geheime Werkgever {i},{'x' * 150}\n" for i in range(6000))
     (tmp_path / "big.csv").write_text("date,type,organisation,notes\n" + rows)
     Store().close()
-    with (mounted / "filler").open("wb") as filler, pytest.raises(OSError):  # fill the disk
+    # unbuffered: a partial last write leaves nothing behind for close() to fail on
+    with (mounted / "filler").open("wb", buffering=0) as filler, pytest.raises(OSError):  # fill the disk
         while True:
             filler.write(b"\0" * 65536)
             filler.flush()

@@ -41,6 +41,7 @@ from spoor2.store.migrations import (
     m0009_my_file,
     m0010_journal,
     m0011_applying,
+    m0012_hosted,
 )
 
 #: The migration order, explicit: a new migration is added here (and never inserted or renamed).
@@ -56,6 +57,7 @@ ORDER = (
     m0009_my_file,
     m0010_journal,
     m0011_applying,
+    m0012_hosted,
 )
 
 #: ``run(conn, files_root)`` of a migration; what it returns runs after the commit.
