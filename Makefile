@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench clean venv
+.PHONY: run test lint bench clean venv hosted-demo
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(VENV)/.installed-dev
 
 test: lint
 	$(BIN)/pytest
+
+# The hosted mode on this machine (PostgreSQL, a test identity provider, two replicas, nginx), until Ctrl-C.
+hosted-demo: $(VENV)/.installed-dev
+	$(PY) -m deploy.demo.run
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench

@@ -22,6 +22,7 @@ from spoor2.legal.sources import get_source
 from spoor2.paths import database_url
 from spoor2.render.text import md_escape
 from spoor2.store import Store
+from ui import auth
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def page_start(title_key: str) -> None:
         page_title=f"{tr(title_key)} · Spoor 2", page_icon="🧭", layout="wide", initial_sidebar_state="expanded"
     )
     language_selector()
+    auth.gate()  # hosted mode: nobody's data is read before login (local mode: nothing happens)
     navigation()
     st.title(tr(title_key))
     show_flash()
@@ -313,10 +315,12 @@ def get_store() -> Store:
     """The person's store. One engine per database URL per process (never a raw connection).
 
     A database this version cannot open (written by a newer version) stops the page with a
-    message in the user's language; the file is left untouched.
+    message in the user's language; the file is left untouched. In hosted mode (:mod:`ui.auth`) it is
+    the logged-in person's view over the shared engine (``Store.for_owner``).
     """
     try:
-        return _store_for(database_url())
+        shared = _store_for(database_url())
+        return auth.person_store(shared) if auth.hosted() else shared
     except Spoor2Error as error:
         show_error(error)
         legal_footer()
