@@ -3,9 +3,13 @@
 The sections live in ``ui/journal.py``; rules in ``spoor2/``.
 """
 
+from datetime import date
+
 from ui import journal as ui
 from ui.frame import legal_footer, page_start
 
 page_start("nav.journal")
+today = date.today()
 ui.intro()
+ui.show_section(ui.section(), today)
 legal_footer()

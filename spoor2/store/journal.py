@@ -2,11 +2,201 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
-from spoor2.store import Store
+from sqlalchemy import text
+
+from spoor2.journal.entries import ActivityCost, CheckIn
+from spoor2.model import load_strict
+from spoor2.store import Store, now_iso, upsert
+
+_ENTRY_COLUMNS = (
+    "energy",
+    "physical",
+    "mental",
+    "emotional",
+    "active_hours",
+    "rest_hours",
+    "rest_moments",
+    "longest_stretch",
+    "could",
+    "could_not",
+    "note",
+)
+_COST_COLUMNS = ("source", "on_date", "label", "kind", "hours", "heaviness", "next_day", "day_after", "note")
+
+
+# --- check-ins ------------------------------------------------------------------------------------------
+
+
+def get_entry(store: Store, day: date, part: str) -> CheckIn | None:
+    with store.read() as conn:
+        row = conn.execute(
+            text(
+                f"SELECT entry_date, part, {', '.join(_ENTRY_COLUMNS)} FROM journal_entries "
+                "WHERE owner_id = :o AND entry_date = :d AND part = :p"
+            ),
+            {"o": store.owner_id, "d": day.isoformat(), "p": part},
+        ).first()
+    return _entry(row) if row is not None else None
+
+
+def save_entry(store: Store, entry: CheckIn) -> bool:
+    """Save a check-in; the same day and part again replaces it. True when it was new."""
+    key = {"o": store.owner_id, "d": entry.day.isoformat(), "p": entry.part}
+    now = now_iso()
+    with store.transaction() as conn:
+        existing = conn.execute(
+            text("SELECT created_at FROM journal_entries WHERE owner_id = :o AND entry_date = :d AND part = :p"), key
+        ).first()
+        values: dict[str, Any] = {
+            "owner_id": store.owner_id,
+            "entry_date": key["d"],
+            "part": entry.part,
+            **{name: getattr(entry, name) for name in _ENTRY_COLUMNS},
+            "created_at": existing[0] if existing is not None else now,
+            "updated_at": now,
+        }
+        upsert(conn, "journal_entries", ("owner_id", "entry_date", "part"), values)
+    return existing is None
+
+
+def delete_entry(store: Store, day: date, part: str) -> bool:
+    with store.transaction() as conn:
+        result = conn.execute(
+            text("DELETE FROM journal_entries WHERE owner_id = :o AND entry_date = :d AND part = :p"),
+            {"o": store.owner_id, "d": day.isoformat(), "p": part},
+        )
+    return bool(result.rowcount)
+
+
+def _entry(row: Sequence[Any]) -> CheckIn:
+    values = dict(zip(("day", "part", *_ENTRY_COLUMNS), row, strict=True))
+    for name in ("active_hours", "rest_hours", "longest_stretch"):
+        if values[name] is not None:
+            values[name] = float(values[name])
+    return load_strict(CheckIn, values)
+
+
+def entries(store: Store, start: date | None = None, end: date | None = None) -> list[CheckIn]:
+    """The owner's check-ins from ``start`` to ``end`` (inclusive), oldest first (morning before evening)."""
+    with store.read() as conn:
+        rows = conn.execute(
+            text(
+                f"SELECT entry_date, part, {', '.join(_ENTRY_COLUMNS)} FROM journal_entries "
+                "WHERE owner_id = :o AND entry_date >= :s AND entry_date <= :e ORDER BY entry_date, part"
+            ),
+            {"o": store.owner_id, "s": (start or date.min).isoformat(), "e": (end or date.max).isoformat()},
+        ).all()
+    order = {"morning": 0, "day": 1, "evening": 2}
+    return sorted((_entry(r) for r in rows), key=lambda e: (e.day, order[e.part]))
+
+
+# --- what activities cost ---------------------------------------------------------------------------------
+
+
+def save_cost(store: Store, cost: ActivityCost) -> None:
+    """Save what an activity cost (saving it again for the same activity replaces it)."""
+    values: dict[str, Any] = {
+        "owner_id": store.owner_id,
+        "activity_id": cost.activity_id,
+        "source": cost.source,
+        "on_date": cost.on.isoformat(),
+        "label": cost.label,
+        "kind": cost.kind,
+        "hours": cost.hours,
+        "heaviness": cost.heaviness,
+        "next_day": cost.next_day,
+        "day_after": cost.day_after,
+        "note": cost.note,
+        "updated_at": now_iso(),
+    }
+    with store.transaction() as conn:
+        upsert(conn, "journal_activity_costs", ("owner_id", "activity_id"), values)
+
+
+def costs(store: Store) -> list[ActivityCost]:
+    """What activities cost, newest first."""
+    with store.read() as conn:
+        rows = conn.execute(
+            text(
+                f"SELECT activity_id, {', '.join(_COST_COLUMNS)} FROM journal_activity_costs "
+                "WHERE owner_id = :o ORDER BY on_date DESC, activity_id"
+            ),
+            {"o": store.owner_id},
+        ).all()
+    out = []
+    for row in rows:
+        values = dict(zip(("activity_id", *_COST_COLUMNS), row, strict=True))
+        values["on"] = values.pop("on_date")
+        if values["hours"] is not None:
+            values["hours"] = float(values["hours"])
+        out.append(load_strict(ActivityCost, values))
+    return out
+
+
+def delete_cost(store: Store, activity_id: str) -> bool:
+    with store.transaction() as conn:
+        result = conn.execute(
+            text("DELETE FROM journal_activity_costs WHERE owner_id = :o AND activity_id = :a"),
+            {"o": store.owner_id, "a": activity_id},
+        )
+    return bool(result.rowcount)
+
+
+# --- the person's typical day -----------------------------------------------------------------------------
+
+
+def save_typical_day(store: Store, lang: str, body: str, start: date | None, end: date | None) -> None:
+    values = {
+        "owner_id": store.owner_id,
+        "lang": lang,
+        "body": body,
+        "period_start": start.isoformat() if start else None,
+        "period_end": end.isoformat() if end else None,
+        "updated_at": now_iso(),
+    }
+    with store.transaction() as conn:
+        upsert(conn, "journal_typical_days", ("owner_id", "lang"), values)
+
+
+def typical_day(store: Store, lang: str) -> str | None:
+    """The typical day the person saved for readers of ``lang`` (None: none saved)."""
+    with store.read() as conn:
+        row = conn.execute(
+            text("SELECT body FROM journal_typical_days WHERE owner_id = :o AND lang = :l"),
+            {"o": store.owner_id, "l": lang},
+        ).first()
+    return None if row is None else str(row[0])
+
+
+def forget_typical_day(store: Store, lang: str) -> None:
+    """Start again from the generated text ("regenerate")."""
+    with store.transaction() as conn:
+        conn.execute(
+            text("DELETE FROM journal_typical_days WHERE owner_id = :o AND lang = :l"), {"o": store.owner_id, "l": lang}
+        )
+
+
+def _typical_days(store: Store) -> dict[str, str]:
+    with store.read() as conn:
+        rows = conn.execute(
+            text("SELECT lang, body, period_start, period_end FROM journal_typical_days WHERE owner_id = :o"),
+            {"o": store.owner_id},
+        ).all()
+    for _lang, _body, start, end in rows:  # dates must be dates (a hand-edited export is refused)
+        for value in (start, end):
+            if value is not None:
+                date.fromisoformat(value)
+    return {str(r[0]): str(r[1]) for r in rows}
+
 
 #: Per owned table of this capability: how the app reads it back (used to check an import, see
 #: :func:`spoor2.store.my_data._check_readable`).
-READERS: dict[str, Callable[[Store], Any]] = {}
+READERS: dict[str, Callable[[Store], Any]] = {
+    "journal_entries": entries,
+    "journal_activity_costs": costs,
+    "journal_typical_days": _typical_days,
+}
