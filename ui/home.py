@@ -35,14 +35,14 @@ def my_standing(store: Store, today: date) -> None:
 
 def _start() -> None:
     with st.container(border=True):
-        st.subheader(tr("home.start_title"))
+        st.header(tr("home.start_title"), anchor=False)
         st.markdown(tr("home.start_body"))
         st.page_link(page_script("timeline"), label=tr("home.start_button"), icon=":material/event:")
 
 
 def _where_i_stand(saved: SavedStanding) -> None:
     timeline, standing = saved.timeline, saved.standing
-    st.subheader(tr("home.where_title"))
+    st.header(tr("home.where_title"), anchor=False)
     cols = st.columns(3)
     cols[0].metric(tr("home.sick_week"), standing.sick_week)
     cols[1].metric(tr("home.sick_days"), standing.sick_days)
@@ -68,7 +68,7 @@ def _where_i_stand(saved: SavedStanding) -> None:
 
 def what_is_here() -> None:
     """The other pages, each with a line about what it is for."""
-    st.markdown(f"### {tr('home.what_title')}")
+    st.header(tr("home.what_title"), anchor=False)
     cols = st.columns(3)
     for index, key in enumerate(INTRODUCED):
         with cols[index % 3]:

@@ -86,7 +86,7 @@ def intro() -> None:
 
 def where_it_is(store: Store) -> None:
     """The folder and the database file, which also holds the evidence files (never a database URL)."""
-    st.subheader(tr("my_data.where.title"))
+    st.header(tr("my_data.where.title"), anchor=False)
     st.markdown(tr("my_data.where.body"))
     db_path = getattr(store, "db_path", None)
     st.markdown(tr("my_data.where.folder"))
@@ -102,7 +102,7 @@ def where_it_is(store: Store) -> None:
 
 def what_is_stored(store: Store) -> None:
     """How many records of each kind, and how many files."""
-    st.subheader(tr("my_data.what.title"))
+    st.header(tr("my_data.what.title"), anchor=False)
     counts = data_io.counts(store)
     files = data_io.file_count(store)
     total = sum(counts.values())
@@ -119,7 +119,7 @@ def what_is_stored(store: Store) -> None:
 
 def export_everything(store: Store, today: date) -> None:
     """Everything as one zip, made when the button is clicked."""
-    st.subheader(tr("my_data.export.title"))
+    st.header(tr("my_data.export.title"), anchor=False)
     st.markdown(tr("my_data.export.body"))
     st.download_button(
         tr("my_data.export.button"),
@@ -182,7 +182,7 @@ def _on_import(store: Store) -> None:
 
 def import_everything(store: Store) -> None:
     """A validated export file that replaces everything at once, after a look at what it holds."""
-    st.subheader(tr("my_data.import.title"))
+    st.header(tr("my_data.import.title"), anchor=False)
     st.markdown(tr("my_data.import.body"))
     upload = st.file_uploader(
         tr("my_data.import.label"),
@@ -238,7 +238,7 @@ def _on_delete(store: Store) -> None:
 
 def delete_everything(store: Store) -> None:
     """Delete every record and file, after a confirmation."""
-    st.subheader(tr("my_data.delete.title"))
+    st.header(tr("my_data.delete.title"), anchor=False)
     st.markdown(tr("my_data.delete.body"))
     st.checkbox(tr("my_data.delete.confirm"), key=DELETE_CONFIRM_KEY)
     st.button(
@@ -253,6 +253,6 @@ def delete_everything(store: Store) -> None:
 
 def privacy() -> None:
     """The rights the page mirrors, with their articles."""
-    st.subheader(tr("my_data.privacy.title"))
+    st.header(tr("my_data.privacy.title"), anchor=False)
     st.markdown(tr("my_data.privacy.body"))
     st.caption(tr("my_data.privacy.sources", links=sources_markdown(page_sources("my_data", "privacy_rights"))))

@@ -134,7 +134,7 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
             # a multi-select holds a list (the draft keeps a tuple: it is frozen)
             st.session_state[key] = list(saved) if isinstance(saved, tuple) else saved
 
-    st.subheader(str(texts["title"]))
+    st.header(str(texts["title"]), anchor=False)
     if screen == 0:
         st.markdown(str(texts["intro"]))
     if resumed:
@@ -392,8 +392,8 @@ def render_result(store: Store, qid: str) -> None:
         return
     q = load_questionnaire(qid)
     texts = load_texts(lang(), qid)
-    st.subheader(str(texts["title"]))
-    st.markdown(f"##### {tr('orientation.result.title', date=fdate(saved.completed_on))}")
+    st.header(str(texts["title"]), anchor=False)
+    st.subheader(tr("orientation.result.title", date=fdate(saved.completed_on)), anchor=False)
     for line in summary_lines(saved.result, lang()):
         st.markdown(line)
     if q.kind == "likert":
@@ -458,7 +458,7 @@ def questionnaire_or_result(store: Store, qid: str, today: date) -> None:
 def export(store: Store, today: date) -> None:
     """The latest result of every questionnaire as Markdown or PDF."""
     st.divider()
-    st.markdown(f"### {tr('orientation.export.title')}")
+    st.header(tr("orientation.export.title"), anchor=False)
     results = {qid: latest_result(store, qid) for qid in QUESTIONNAIRE_IDS}
     if not any(results.values()):
         st.caption(tr("orientation.export.nothing"))

@@ -273,7 +273,7 @@ def my_questions(situation: Situation, shown: tuple[ShownQuestion, ...], today: 
     for audience in AUDIENCES:
         group = [q for q in shown if q.audience == audience]
         if group:
-            st.subheader(tr(f"questions.audience.{audience}"))
+            st.header(tr(f"questions.audience.{audience}"), anchor=False)
             for index, q in enumerate(group):
                 _question_card(situation, q, first=index == 0, last=index == len(group) - 1)
     _own_question(situation)
@@ -318,7 +318,7 @@ def _question_card(situation: Situation, q: ShownQuestion, *, first: bool, last:
 
 def _own_question(situation: Situation) -> None:
     audience_labels = {a: tr(f"questions.audience.{a}").replace("*", "") for a in AUDIENCES}
-    st.markdown(f"#### {tr('questions.add_title')}")
+    st.header(tr("questions.add_title"), anchor=False)
     kept_field(st.text_input, tr("questions.own_text"), key="q_own_text", default="", max_chars=MAX_OWN_QUESTION_CHARS)
     id_choice(
         st.selectbox,
@@ -333,7 +333,7 @@ def _own_question(situation: Situation) -> None:
 
 
 def _questions_export(shown: tuple[ShownQuestion, ...], today: date) -> None:
-    st.markdown(f"#### {tr('questions.export_title')}")
+    st.header(tr("questions.export_title"), anchor=False)
     cols = st.columns(3)
     name = tr("questions.export_file")
     cols[0].download_button(
@@ -460,7 +460,7 @@ def meeting_preparation(shown: tuple[ShownQuestion, ...], today: date) -> None:
         on_click=on_save_meeting,
         args=(point_texts, today, tr("questions.meeting_saved")),
     )
-    st.markdown(f"#### {tr('questions.meetings_title')}")
+    st.header(tr("questions.meetings_title"), anchor=False)
     saved_meetings = repo.meetings(get_store())
     if not saved_meetings:
         st.caption(tr("questions.no_meetings"))

@@ -182,7 +182,7 @@ def guided_start(saved: SavedStanding | None) -> Situation:
     """Three questions (sick week, spoor 2, disagreement); the week comes from the timeline when saved."""
     timeline_week = saved_sick_week(saved)
     with st.container(border=True):
-        st.subheader(tr("rights.guided_title"), anchor=False)
+        st.header(tr("rights.guided_title"), anchor=False)
         st.caption(tr("rights.guided_intro"))
         week = kept_field(
             st.number_input,
@@ -225,7 +225,7 @@ def for_you(topics: tuple[Topic, ...], situation: Situation) -> None:
     except Spoor2Error as error:
         show_error(error)
         chosen = ()
-    st.subheader(tr("rights.for_you_title"), anchor=False)
+    st.header(tr("rights.for_you_title"), anchor=False)
     if situation.sick_week:
         st.caption(tr("rights.for_you_week", week=situation.sick_week))
     cols = st.columns(2)
@@ -236,7 +236,7 @@ def for_you(topics: tuple[Topic, ...], situation: Situation) -> None:
 
 def search(topics: tuple[Topic, ...], situation: Situation) -> None:
     """Search the topics in the page language."""
-    st.subheader(tr("rights.search_title"), anchor=False)
+    st.header(tr("rights.search_title"), anchor=False)
     query = st.text_input(
         tr("rights.search_label"),
         key=SEARCH_KEY,
@@ -261,7 +261,7 @@ def search(topics: tuple[Topic, ...], situation: Situation) -> None:
 def all_topics(topics: tuple[Topic, ...], situation: Situation) -> None:
     """Every topic, behind a toggle."""
     if st.toggle(tr("rights.show_all"), key=SHOW_ALL_KEY):
-        st.subheader(tr("rights.all_title"), anchor=False)
+        st.header(tr("rights.all_title"), anchor=False)
         cols = st.columns(2)
         for index, item in enumerate(topics):
             with cols[index % 2]:

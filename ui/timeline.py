@@ -343,7 +343,7 @@ def periods_form(store: Store, today: date) -> None:
     ensure_form(repo.load_timeline_input(store))
     earliest, latest = _date_bounds(today)
     with st.container(border=True):
-        st.subheader(tr("timeline.periods_title"))
+        st.header(tr("timeline.periods_title"), anchor=False)
         st.caption(tr("timeline.periods_help"))
         rows = list(st.session_state[ROWS_KEY])
         for number, row in enumerate(rows, start=1):
@@ -439,7 +439,7 @@ def saved_standing(store: Store, today: date) -> SavedStanding | None:
 def where_i_stand(loaded: SavedStanding) -> None:
     """Sick week and days, the first sick day, and what the count and the steps look like now."""
     timeline, standing = loaded.timeline, loaded.standing
-    st.subheader(tr("timeline.where_title"))
+    st.header(tr("timeline.where_title"), anchor=False)
     cols = st.columns(3)
     cols[0].metric(tr("timeline.sick_week"), standing.sick_week)
     cols[1].metric(tr("timeline.sick_days"), standing.sick_days)
@@ -463,11 +463,11 @@ def where_i_stand(loaded: SavedStanding) -> None:
 def chart_and_table(loaded: SavedStanding, today: date) -> None:
     """The chart with today's line, the table of every step, and the calendar file."""
     timeline, standing = loaded.timeline, loaded.standing
-    st.subheader(tr("timeline.chart_title"))
+    st.header(tr("timeline.chart_title"), anchor=False)
     plotly_chart(timeline_chart(timeline, standing, today), key="tl_chart")
     st.caption(tr("timeline.chart_caption"))
 
-    st.subheader(tr("timeline.table_title"))
+    st.header(tr("timeline.table_title"), anchor=False)
     table = pd.DataFrame(table_rows(timeline, standing))
     st.dataframe(
         table,
@@ -490,7 +490,7 @@ def chart_and_table(loaded: SavedStanding, today: date) -> None:
 def details(store: Store, loaded: SavedStanding) -> None:
     """Per step: the rule, notes, why it is indicative, the sources, and when it was done."""
     timeline, standing = loaded.timeline, loaded.standing
-    st.subheader(tr("timeline.details_title"))
+    st.header(tr("timeline.details_title"), anchor=False)
     notes = repo.milestone_notes(store)
     for item in timeline.milestones:
         status = standing.of(item.id)
@@ -537,7 +537,7 @@ def _on_record(store: Store, today: date, recordable: list[str], labels: Mapping
 
 def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
     """Record a step as done (with a date and a note), and undo a record."""
-    st.subheader(tr("timeline.record_title"))
+    st.header(tr("timeline.record_title"), anchor=False)
     st.caption(tr("timeline.record_help"))
     earliest, latest = _date_bounds(today)
     recordable = [item.id for item in loaded.timeline.milestones if item.recordable]

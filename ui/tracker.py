@@ -329,7 +329,7 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
     # The choices below are in st.form, which allows no callback, so not ui.frame.id_choice: they may come
     # back as a label of the other language after a switch, and validate_activity resolves labels of both.
     with st.form(k("form"), clear_on_submit=False, border=True):
-        st.subheader(tr("tracker.add.title"))
+        st.header(tr("tracker.add.title"), anchor=False)
         cols = st.columns([1, 2, 2, 1.4])
         raw: dict[str, Any] = {
             "date": cols[0].date_input(tr("tracker.field.date"), value=today, key=k("date"), **WIDGET_DATES)
@@ -453,7 +453,7 @@ def section() -> str:
 
 def activity_log(store: Store, filters: ActivityFilter, today: date) -> None:
     """One page of the log as an editable table, with save, bulk status, delete and evidence files."""
-    st.subheader(tr("tracker.table.title"))
+    st.header(tr("tracker.table.title"), anchor=False)
     total = repo.count_activities(store, filters)
     pages = max(1, -(-total // PAGE_SIZE))
     page_no = int(
@@ -582,7 +582,7 @@ def _detach_evidence(store: Store, activity: Activity, confirmed: bool) -> None:
 
 def weekly_target(store: Store, today: date) -> None:
     """The weekly target (count and types), this week against it, and the last twelve weeks."""
-    st.subheader(tr("tracker.target.title"))
+    st.header(tr("tracker.target.title"), anchor=False)
     st.caption(tr("tracker.target.explain"))
     target = repo.get_weekly_target(store)
     tcols = st.columns([1, 3, 1])
@@ -656,7 +656,7 @@ def charts(store: Store, filters: ActivityFilter) -> None:
 
 def agenda(store: Store, today: date) -> None:
     """Follow-ups and interviews to come (overdue ones marked), and all of them as an .ics file."""
-    st.subheader(tr("tracker.agenda.title"))
+    st.header(tr("tracker.agenda.title"), anchor=False)
     upcoming = repo.agenda(store, today)
     st.markdown(f"**{tr('tracker.agenda.follow_ups')}**")
     if upcoming.follow_ups:
@@ -677,7 +677,7 @@ def agenda(store: Store, today: date) -> None:
 
 def export_files(store: Store, today: date) -> None:
     """The log of a period as CSV, XLSX, PDF overview or JSON, made only when a button is clicked."""
-    st.subheader(tr("tracker.export.title"))
+    st.header(tr("tracker.export.title"), anchor=False)
     st.caption(tr("tracker.export.explain"))
     span = repo.date_range(store)
     default_start = span[0] if span else today - timedelta(days=90)
@@ -766,7 +766,7 @@ def import_file(store: Store, today: date) -> None:
     After an import the uploader is a new, empty one; a file imported before is recognised (by its
     sha256) and imported again only after a tick."""
     st.divider()
-    st.subheader(tr("tracker.import.title"))
+    st.header(tr("tracker.import.title"), anchor=False)
     st.caption(tr("tracker.import.explain"))
     number = st.session_state.setdefault("tr_import_n", 0)
     upload = st.file_uploader(

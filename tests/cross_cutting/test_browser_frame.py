@@ -21,6 +21,9 @@ def test_stable_url_opens_in_dutch(page, app_server, spec):  # noqa: F811
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.get_by_text("Nederlands", exact=True).wait_for(state="visible")
     assert "Traceback" not in page.content()
+    # WCAG 2.4.2 and 3.1.1: the page's own title, and a screen reader reads it with a Dutch voice
+    page.wait_for_function("document.documentElement.lang === 'nl'")
+    assert page.title() == f"{title} · Spoor 2"
 
 
 def test_switching_language_keeps_the_page(page, app_server):  # noqa: F811
@@ -31,6 +34,10 @@ def test_switching_language_keeps_the_page(page, app_server):  # noqa: F811
     page.get_by_role("heading", name=t("nl", "nav.rights")).first.wait_for()
     assert "lang=nl" in page.url
     assert "/rights" in page.url
+    page.wait_for_function("document.documentElement.lang === 'nl'")
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name=t("en", "nav.rights")).first.wait_for()
+    page.wait_for_function("document.documentElement.lang === 'en'")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
