@@ -72,8 +72,10 @@ class Recovery:
 
 
 def spread(values: Iterable[float | None]) -> Spread | None:
-    """>>> spread([4, 6, None, 8])
-    Spread(count=3, mean=6.0, median=6.0, low=4, high=8)
+    """The spread of the values that are there (None: not recorded).
+
+    >>> spread([4, 6, None, 8])
+    Spread(count=3, mean=6.0, median=6, low=4, high=8)
     """
     kept = [v for v in values if v is not None]
     if not kept:
