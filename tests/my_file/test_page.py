@@ -1,15 +1,178 @@
-"""The /my-file page with AppTest, in both languages."""
+"""The /my-file page with AppTest, in both languages: the check (fill it, a flag appears and disappears) and
+my proposals (add, answer, edit, delete; the form empties and a double click adds one)."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 import pytest
 
 from spoor2.i18n import t
+from spoor2.my_file.proposals import Proposal
+from spoor2.store import my_file as repo
+from spoor2.store import timeline as timeline_repo
+from spoor2.timeline.rules import SickPeriod, TimelineInput
 from tests.support.apptest import assert_no_exception, open_page, page_text
 
+LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
+TODAY = date.today()
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_page_opens_with_its_introduction(lang):
+
+def _section(at, name: str):  # type: ignore[no-untyped-def]
+    at.segmented_control(key="mf_tab").set_value(name).run()
+    assert_no_exception(at)
+    return at
+
+
+def _click(at, key: str):  # type: ignore[no-untyped-def]
+    at.button(key=key).click().run()
+    assert_no_exception(at)
+    return at
+
+
+def _flag_label(lang: str, flag: str, **params: object) -> str:
+    return t(lang, f"my_file.flag.{flag}.label", **params)
+
+
+@LANGS
+def test_the_page_opens_with_its_introduction_and_the_check(lang):
     at = open_page("my-file.py", lang=lang)
     assert_no_exception(at)
-    assert t(lang, "my_file.intro") in page_text(at)
+    text = page_text(at)
+    assert t(lang, "my_file.intro") in text
+    assert t(lang, "my_file.no_timeline") in text  # no timeline yet: said, not a traceback
+    assert t(lang, "my_file.check_calm") in text
+    assert t(lang, "common.not_legal_advice") in text
+
+
+@LANGS
+@pytest.mark.parametrize("name", ["check", "proposals", "view", "expert", "whole"])
+def test_every_section_opens(lang, name):
+    at = _section(open_page("my-file.py", lang=lang), name)
+    assert at.segmented_control(key="mf_tab").value == name
+
+
+@LANGS
+def test_filling_the_check_saves_answers_and_a_flag_appears_and_disappears(lang, store):
+    timeline_repo.save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=500)),)))
+    at = open_page("my-file.py", lang=lang)
+    spoor2_flag = _flag_label(lang, "spoor2_late", date="")[:20]
+    assert spoor2_flag in page_text(at)  # week 71, spoor 2 not known to have started
+    at.radio(key="mf_chk_action_plan").set_value("no")
+    at.radio(key="mf_fact_spoor2_started").set_value("yes").run()  # the date field opens
+    at.date_input(key="mf_fact_since_spoor2_started").set_value(TODAY - timedelta(days=30)).run()
+    _click(at, "mf_save_check")
+    answers = repo.check_answer_records(store)
+    assert answers["action_plan"].answer == "no"
+    assert answers["spoor2_started"].answer == "yes"
+    assert answers["spoor2_started"].since == TODAY - timedelta(days=30)
+    text = page_text(at)
+    assert t(lang, "my_file.check_saved") in text
+    assert spoor2_flag not in text  # spoor 2 started: no warning any more
+    assert t(lang, "my_file.check.action_plan.todo") in text  # the gap, with what to do
+    # spoor 2 is under way and no search profile is known: "no" makes it a warning
+    at.radio(key="mf_fact_search_profile").set_value("no").run()
+    _click(at, "mf_save_check")
+    assert _flag_label(lang, "no_search_profile") in page_text(at)
+    assert at.radio(key="mf_chk_action_plan").value == "no"  # kept after the rerun
+
+
+@LANGS
+def test_a_prefilled_answer_says_where_it_comes_from_and_saving_keeps_it_following_the_data(lang, store):
+    timeline_repo.save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=100)),)))
+    timeline_repo.record_milestone(store, "problem_analysis_due", TODAY - timedelta(days=60))
+    at = open_page("my-file.py", lang=lang)
+    assert at.radio(key="mf_chk_problem_analysis").value == "yes"
+    where = t(lang, "my_file.prefilled_from", where=t(lang, "my_file.prefill_kind.milestone"))
+    assert where in page_text(at)
+    _click(at, "mf_save_check")
+    assert "problem_analysis" not in repo.check_answer_records(store)  # same as the data: no row of its own
+    at.radio(key="mf_chk_problem_analysis").set_value("no").run()
+    _click(at, "mf_save_check")
+    assert repo.check_answer_records(store)["problem_analysis"].answer == "no"  # the person's answer wins
+
+
+def _fill_new(at, what: str, made_on: date) -> None:  # type: ignore[no-untyped-def]
+    at.date_input(key="mf_p_made_on").set_value(made_on)
+    at.selectbox(key="mf_p_to_whom").set_value("employer")
+    at.selectbox(key="mf_p_kind").set_value("task_or_job")
+    at.text_area(key="mf_p_what").input(what)
+
+
+@LANGS
+def test_adding_a_proposal_empties_the_form_and_a_double_click_adds_one(lang, store):
+    at = _section(open_page("my-file.py", lang=lang), "proposals")
+    made_on = TODAY - timedelta(days=20)
+    _fill_new(at, "Planner, 20 hours a week", made_on)
+    _click(at, "mf_p_add")
+    assert t(lang, "my_file.proposal_added") in page_text(at)
+    assert at.text_area(key="mf_p_what").value == ""
+    assert at.date_input(key="mf_p_made_on").value == TODAY
+    _click(at, "mf_p_add")  # the emptied form, pressed again: refused (no text), nothing added
+    assert t(lang, "my_file.error.what_empty") in page_text(at)
+    _fill_new(at, "Planner, 20 hours a week", made_on)
+    _click(at, "mf_p_add")  # the same values again (a double click)
+    (saved,) = repo.list_proposals(store)
+    assert saved.what == "Planner, 20 hours a week" and saved.made_on == made_on
+    assert at.segmented_control(key="mf_tab").value == "proposals"
+
+
+@LANGS
+def test_an_unanswered_proposal_is_flagged_until_it_is_answered(lang, store):
+    made_on = TODAY - timedelta(days=20)
+    repo.add_proposal(
+        store, Proposal(id="p1", made_on=made_on, to_whom="employer", kind="training", what="A course"), TODAY
+    )
+    at = _section(open_page("my-file.py", lang=lang), "proposals")
+    assert t(lang, "my_file.proposal_unanswered", days=14) in page_text(at)
+    at.selectbox(key="mf_pe_p1_answer").set_value("refused")
+    at.date_input(key="mf_pe_p1_answered_on").set_value(TODAY - timedelta(days=2))
+    at.radio(key="mf_pe_p1_reasons").set_value("no").run()
+    _click(at, "mf_pe_save_p1")
+    saved = repo.get_proposal(store, "p1")
+    assert saved is not None and saved.answer == "refused" and saved.answered_on == TODAY - timedelta(days=2)
+    text = page_text(at)
+    assert t(lang, "my_file.proposal_unanswered", days=14) not in text
+    assert t(lang, "my_file.proposal_refused_no_reasons") in text
+
+
+@LANGS
+def test_an_answer_before_the_proposal_is_refused_and_nothing_changes(lang, store):
+    made_on = TODAY - timedelta(days=20)
+    repo.add_proposal(store, Proposal(id="p1", made_on=made_on, to_whom="agency", kind="other", what="x"), TODAY)
+    at = _section(open_page("my-file.py", lang=lang), "proposals")
+    at.selectbox(key="mf_pe_p1_answer").set_value("accepted")
+    at.date_input(key="mf_pe_p1_answered_on").set_value(made_on - timedelta(days=1)).run()
+    _click(at, "mf_pe_save_p1")
+    assert t(lang, "my_file.error.answer_before_proposal") in page_text(at)
+    assert repo.get_proposal(store, "p1").answer == "none"  # type: ignore[union-attr]
+
+
+@LANGS
+def test_deleting_a_proposal_asks_for_the_tick_first(lang, store):
+    repo.add_proposal(store, Proposal(id="p1", made_on=TODAY, to_whom="employer", kind="other", what="x"), TODAY)
+    at = _section(open_page("my-file.py", lang=lang), "proposals")
+    _click(at, "mf_pd_p1")
+    assert t(lang, "my_file.proposal_delete_ask") in page_text(at)
+    assert repo.get_proposal(store, "p1") is not None
+    at.checkbox(key="mf_pd_confirm_p1").check().run()
+    _click(at, "mf_pd_p1")
+    assert repo.get_proposal(store, "p1") is None
+    assert t(lang, "my_file.proposal_deleted") in page_text(at)
+
+
+def test_a_proposal_with_html_is_shown_as_text(store):
+    trick = '<script>alert(1)</script> **bold** =HYPERLINK("x")'
+    repo.add_proposal(store, Proposal(id="p1", made_on=TODAY, to_whom="employer", kind="other", what=trick), TODAY)
+    at = _section(open_page("my-file.py", lang="en"), "proposals")
+    assert trick in [element.value for element in at.text]
+    assert all("<script" not in str(element.value) for element in at.markdown)
+
+
+def test_the_language_switch_keeps_the_section_and_an_unsaved_answer(store):
+    at = open_page("my-file.py", lang="en")
+    at.radio(key="mf_chk_own_job").set_value("no").run()
+    at.sidebar.radio[0].set_value("nl").run()
+    assert_no_exception(at)
+    assert at.radio(key="mf_chk_own_job").value == "no"
+    assert t("nl", "my_file.check_intro").split("\n")[0][:30] in page_text(at)

@@ -5,11 +5,13 @@ Being built (not released yet): its steps may still change until its fixture dat
 """
 
 STEPS = [
-    # the self-check: "in my file: yes / no / I don't know", per check id (a row only once answered)
+    # the self-check: "in my file: yes / no / I don't know", per check or fact id (a row only once answered);
+    # ``since``: the date of a dated fact (a therapeutic placement since …)
     """CREATE TABLE file_check_answers (
         owner_id TEXT NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
         check_id TEXT NOT NULL,
         answer TEXT NOT NULL,
+        since TEXT,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (owner_id, check_id)
     )""",
