@@ -1,12 +1,24 @@
-"""Shared fixtures: every test gets its own data directory and store; nothing touches ~/."""
+"""Shared fixtures: every test gets its own data directory and store; nothing touches ~/.
+
+``backend`` runs a test on both stores: the local SQLite file and the hosted PostgreSQL (a
+throw-away cluster, :mod:`tests.support.postgres`, through the app role under row-level security).
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from spoor2.store import Store
+from tests.support.postgres import (  # noqa: F401 - fixtures, defined once here for the whole session
+    pg_cluster,
+    pg_database,
+    pg_fresh_database,
+    pg_template,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,3 +42,40 @@ def store(data_dir: Path) -> Store:
 @pytest.fixture
 def memory_store(tmp_path: Path) -> Store:
     return Store(":memory:", files_root=tmp_path / "files")
+
+
+#: The stores a parametrised test runs on: the local default and the hosted one.
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` or ``postgresql``: a test that takes it (or ``make_store``) runs on both."""
+    return str(request.param)
+
+
+@pytest.fixture
+def make_store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[str], Store]]:
+    """``make_store(name)`` → an empty store of its own: an SQLite file ``<tmp>/<name>/spoor2.sqlite3``,
+    or on PostgreSQL a new person (owner) on this module's database, seen through the app role."""
+    opened: list[Store] = []
+    if backend == "sqlite":
+
+        def sqlite_store(name: str) -> Store:
+            opened.append(Store(tmp_path / name / "spoor2.sqlite3"))
+            return opened[-1]
+
+        yield sqlite_store
+    else:
+        from tests.support.postgres import new_owner
+
+        base = Store(request.getfixturevalue("pg_database").app_url)
+        opened.append(base)
+
+        def postgres_store(name: str) -> Store:
+            return base.for_owner(new_owner(), login=f"{name}@example.org")
+
+        yield postgres_store
+    for store in opened:
+        with contextlib.suppress(Exception):
+            store.close()

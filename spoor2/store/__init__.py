@@ -1,9 +1,13 @@
 """The store: an embedded SQLite database (or any SQLAlchemy URL) that speaks models and owns all SQL.
 
 * ``Store(path)`` opens (and migrates) a database; ``Store(":memory:")`` is for tests.
-* Every record belongs to an owner (``owner_id``). There is one local owner for now; a
-  hosted mode will construct one ``Store`` view per signed-in person with :meth:`Store.for_owner`
-  over a shared engine (e.g. PostgreSQL via ``SPOOR2_DATABASE_URL``) — a configuration change.
+* Every record belongs to an owner (``owner_id``). Locally there is one owner (``local``); the
+  hosted mode (``postgresql+psycopg://…`` in ``SPOOR2_DATABASE_URL``) makes one ``Store`` view per
+  signed-in person with :meth:`Store.for_owner` over a shared engine. There every transaction and
+  read first sets ``app.owner_id``/``app.login`` (transaction-local) and PostgreSQL's row-level
+  security decides which rows exist (:mod:`spoor2.store.postgres`); the app never migrates a shared
+  database (``python -m spoor2 db migrate`` as the owner role does) and refuses to start when the
+  schema is behind or ahead or its role could see more than one person's rows.
 * Every write runs in a transaction (:meth:`Store.transaction`); dates are ISO text.
 * Feature repositories live next to this module (``spoor2/store/timeline_repo.py``, …).
 * Uploaded files (evidence) are rows too (``evidence_files``, migration 7), so a file and the row
@@ -199,8 +203,8 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
         )
     elif url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
-    else:  # pragma: no cover - hosted mode, not used yet
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    else:
+        return _make_postgres_engine(url)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -228,6 +232,43 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
     return engine
 
 
+#: Execution options of a connection: whose rows (``app.owner_id``) and which login (``app.login``).
+_OWNER_OPTION = "spoor2_owner"
+_LOGIN_OPTION = "spoor2_login"
+
+
+def _make_postgres_engine(url: str) -> Engine:
+    """A PostgreSQL engine whose every transaction starts by setting the owner and login, locally.
+
+    ``set_config(…, true)`` lasts until the end of the transaction; the pool rolls a connection back
+    when it is returned, so what one request set is never seen by the next (an empty setting
+    matches no row: owner ids are never empty).
+    """
+    # every replica has its own pool: plan replicas × (SPOOR2_DB_POOL_SIZE + SPOOR2_DB_MAX_OVERFLOW) connections
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        pool_size=int(os.environ.get("SPOOR2_DB_POOL_SIZE") or 5),
+        max_overflow=int(os.environ.get("SPOOR2_DB_MAX_OVERFLOW") or 5),
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        options = conn.get_execution_options()
+        conn.exec_driver_sql(
+            "SELECT set_config('app.owner_id', %(owner)s, true), set_config('app.login', %(login)s, true)",
+            {"owner": options.get(_OWNER_OPTION, ""), "login": options.get(_LOGIN_OPTION, "")},
+        )
+
+    return engine
+
+
+def normal_login(login: str | None) -> str:
+    """A login as the identity provider gives it, compared without case or surrounding spaces."""
+    return (login or "").strip().lower()
+
+
 def _is_store_failure(error: DBAPIError) -> bool:
     """The database or the disk failed (not a constraint of the data: those are the caller's to explain)."""
     return isinstance(error, OperationalError) or type(error).__name__ == "DatabaseError"
@@ -249,9 +290,15 @@ class Store:
         files_root: Path | None = None,
         backup_dir: Path | None = None,
         read_only: bool | None = None,
+        login: str | None = None,
         _engine: Engine | None = None,
     ) -> None:
         self.owner_id = owner_id
+        #: the signed-in person's login (hosted mode; what an adviser is granted access by)
+        self.login = normal_login(login)
+        #: whose rows the database lets this view touch (``app.owner_id``); an adviser's view reads
+        #: another owner's rows (``owner_id``) while the database still knows it as the adviser
+        self.session_owner = owner_id
         self.read_only = False
         self.db_path: Path | None = None
         if _engine is not None:
@@ -297,12 +344,35 @@ class Store:
         if self.db_path is not None:
             _prepare_database_file(self.db_path)
         self.engine = _make_engine(url)
+        if self.hosted:
+            self._check_hosted()
+            self._ensure_owner()
+            return
         migrate(self.engine, db_path=self.db_path, backup_dir=backup_dir, files_root=self.files_root)
         self._ensure_owner()
         clean_strays(self.files_root)
         if self.db_path is not None:
             for suffix in ("-wal", "-shm"):
                 private_file(Path(f"{self.db_path}{suffix}"))
+
+    @property
+    def hosted(self) -> bool:
+        """PostgreSQL, shared by many people (the hosted mode), not a person's own SQLite file."""
+        return self.engine.dialect.name == "postgresql"
+
+    def _check_hosted(self) -> None:
+        """The app never migrates a shared database, and refuses one its role could see all of."""
+        from spoor2.store import postgres
+
+        problem = postgres.version_problem(self.engine)
+        if problem is not None:
+            code, params = problem
+            self.engine.dispose()
+            raise (DatabaseTooNew if code == "database_too_new" else StoreUnavailable)(code, **params)
+        problems = postgres.check_isolation(self.engine)
+        if problems:
+            self.engine.dispose()
+            raise StoreUnavailable("store_not_isolated", problems="; ".join(problems))
 
     def _check_version_read_only(self) -> None:
         with self.engine.connect() as conn:
@@ -319,9 +389,12 @@ class Store:
 
     # -- owner scoping -----------------------------------------------------------------------------
 
-    def for_owner(self, owner_id: str) -> Store:
-        """Another person's view over the same database (hosted mode)."""
-        other = Store(owner_id=owner_id, files_root=self.files_root, _engine=self.engine)
+    def for_owner(self, owner_id: str, *, login: str | None = None) -> Store:
+        """One person's view over the same database (hosted mode); ``login`` is their login at the identity
+        provider (an adviser reads what people granted that login). Creates the owner on first use."""
+        if not owner_id:
+            raise ValueError("an owner id is never empty (an empty app.owner_id means: nobody)")
+        other = Store(owner_id=owner_id, files_root=self.files_root, login=login, _engine=self.engine)
         other.db_path = getattr(self, "db_path", None)
         other.read_only = self.read_only
         if not self.read_only:
@@ -339,14 +412,19 @@ class Store:
 
     # -- connections -------------------------------------------------------------------------------
 
+    def _scoped(self, conn: Connection) -> Connection:
+        """The connection, marked with this view's owner and login (set at the start of each transaction)."""
+        return conn.execution_options(**{_OWNER_OPTION: self.session_owner, _LOGIN_OPTION: self.login})
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """A write transaction: everything inside commits together or not at all.
 
+        On PostgreSQL its first statement sets ``app.owner_id`` and ``app.login`` for this transaction only.
         A failure of the database or the disk (full, read-only, damaged) is a :class:`StoreUnavailable`.
         """
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn, self._scoped(conn).begin():
                 yield conn
         except DBAPIError as error:
             if not _is_store_failure(error):
@@ -359,9 +437,10 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
+        """A read; on PostgreSQL every transaction in it starts by setting this view's owner and login."""
         try:
             with self.engine.connect() as conn:
-                yield conn
+                yield self._scoped(conn)
         except DBAPIError as error:
             if not _is_store_failure(error):
                 raise
@@ -377,6 +456,11 @@ class Store:
         SQLite keeps recent pages in ``<db>-wal`` until a checkpoint; ``wal_checkpoint(TRUNCATE)``
         writes them back and empties the log, ``VACUUM`` rebuilds the file without free pages.
         Runs outside any transaction (VACUUM cannot run inside one). Only for a local SQLite file.
+
+        On PostgreSQL (hosted) this does nothing: deleted rows stay in the table files until
+        (auto)vacuum reuses their space, and in the write-ahead log and backups until those
+        expire. ``VACUUM`` of the tables, WAL retention and backup rotation are the operator's job
+        (``deploy/sql/README.md``); the app role may not run VACUUM (it owns no table).
         """
         if self.db_path is None:
             return
@@ -391,4 +475,5 @@ class Store:
         self.engine.dispose()
 
     def __repr__(self) -> str:
-        return f"Store({self.url!r}, owner_id={self.owner_id!r})"
+        shown = self.engine.url.render_as_string(hide_password=True) if hasattr(self, "engine") else self.url
+        return f"Store({shown!r}, owner_id={self.owner_id!r})"

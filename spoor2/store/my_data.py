@@ -256,6 +256,7 @@ def _readers() -> dict[str, Any]:
     """Per owned table: how the app reads it back (a row that fits the columns can still be nonsense)."""
     from spoor2.orientation.questionnaires import QUESTIONNAIRE_IDS
     from spoor2.store import applying as applying_repo
+    from spoor2.store import hosted as hosted_repo
     from spoor2.store import journal as journal_repo
     from spoor2.store import my_file as my_file_repo
     from spoor2.store import my_file_view as my_file_view_repo
@@ -280,6 +281,7 @@ def _readers() -> dict[str, Any]:
         **my_file_view_repo.READERS,
         **journal_repo.READERS,
         **applying_repo.READERS,
+        **hosted_repo.READERS,
     }
 
 
@@ -375,9 +377,15 @@ def delete_everything(store: Store) -> None:
     After the rows are gone the database is checkpointed and rebuilt (nothing deleted stays
     readable in the ``-wal`` file or in free pages), and the automatic backups made before schema
     upgrades — full copies of the old data — are removed too.
+
+    On PostgreSQL (hosted) the owner row is deleted as well (a new login creates it afresh); the
+    space of deleted rows is reclaimed by VACUUM, which is the operator's job (see
+    :meth:`Store.forget_deleted`).
     """
     with store.transaction() as conn:
         _delete_rows(conn, store.owner_id)
+        if store.hosted:  # a shared database: the person goes too (the owner row; anything left cascades)
+            conn.execute(text("DELETE FROM owners WHERE id = :o"), {"o": store.owner_id})
     shutil.rmtree(store.files_root / store.owner_id, ignore_errors=True)  # the folder of earlier versions
     clean_strays(store.files_root)  # copies an interrupted import of an earlier version left behind
     store.forget_deleted()

@@ -180,7 +180,11 @@ def counts_per_status(store: Store, filters: ActivityFilter | None = None) -> di
 def response_days_histogram(store: Store, filters: ActivityFilter | None = None) -> list[tuple[int, int]]:
     """``(days from activity to response, count)`` for activities with a response date."""
     where, params, expanding = _where(store, filters)
-    days = "CAST(julianday(response_date) - julianday(activity_date) AS INTEGER)"
+    # the difference of two ISO dates in days: julianday() in SQLite, date subtraction in PostgreSQL
+    if store.hosted:
+        days = "(CAST(response_date AS DATE) - CAST(activity_date AS DATE))"
+    else:
+        days = "CAST(julianday(response_date) - julianday(activity_date) AS INTEGER)"
     sql = f"SELECT {days}, COUNT(*) FROM activities{where} AND response_date IS NOT NULL GROUP BY 1 ORDER BY 1"
     with store.read() as conn:
         return [(int(d), int(n)) for d, n in conn.execute(_query(sql, expanding), params).all()]

@@ -8,11 +8,20 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import text
+
+from spoor2.applying.after_start import CheckinAnswer
+from spoor2.journal.entries import ActivityCost, CheckIn
 from spoor2.my_data import archive as archive_format
+from spoor2.my_file import expert as expert_rules
+from spoor2.my_file import view as view_rules
 from spoor2.orientation.questionnaires import load_questionnaire
 from spoor2.questions.bank import DocumentRecord, ListItem, Meeting, QuestionList
 from spoor2.store import Store
+from spoor2.store import applying as applying_repo
+from spoor2.store import journal as journal_repo
 from spoor2.store import my_data as data_io
+from spoor2.store import my_file_view as view_repo
 from spoor2.store import orientation as orientation_repo
 from spoor2.store import questions as questions_repo
 from spoor2.store import timeline as timeline_repo
@@ -71,6 +80,44 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
     activities_repo.import_activities(
         store, [], source=activities_repo.UploadedFile("earlier.csv", b"date,type,organisation\n")
     )
+    # after the new start (C2): the start date, a check-in answer and a tick of a route's checklist
+    applying_repo.set_start_date(store, date(2026, 10, 1), AS_OF)
+    applying_repo.save_checkin_answer(
+        store, CheckinAnswer(checkpoint=1, question_id="work_fits", answer="=Goed, <b>moe</b>", answered_on=AS_OF)
+    )
+    applying_repo.set_route_tick(store, "secondment", "wage", True)
+    journal_repo.save_entry(
+        store, CheckIn(day=date(2026, 11, 2), part="evening", energy=3, active_hours=2.5, note=note, could_not="=1+1")
+    )
+    journal_repo.save_cost(store, ActivityCost(activity_id="typed-1", source="typed", on=date(2026, 11, 2), heaviness=8))
+    journal_repo.save_typical_day(store, "nl", "Een gemiddelde dag.", date(2026, 10, 1), date(2026, 11, 2))
+    # my file, part 2: the view per element, its signature, an expert-opinion request with a chosen file
+    view_repo.save_section(store, view_rules.clean_section("job", "disagree", "Not my <b>job</b>", AS_OF, AS_OF))
+    view_repo.save_signature(store, view_rules.clean_signature("Anna de Vries", "Planner", AS_OF, AS_OF))
+    chosen = tuple(view_repo.evidence_choices(store, "en"))
+    view_repo.save_request(
+        store, expert_rules.clean_request("effort", "Has my employer done enough?", ["doctor_messages"], chosen)
+    )
+    _fill_hosted(store)
+
+
+def _fill_hosted(store: Store) -> None:
+    """The hosted mode's tables (migration 12): written as rows, because a local store offers no grants."""
+    with store.transaction() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO adviser_grants (owner_id, adviser_login, granted_at, revoked_at) "
+                "VALUES (:o, 'adviseur@juridischloket.example', '2026-11-02T09:00:00+00:00', NULL)"
+            ),
+            {"o": store.owner_id},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO adviser_reads (id, owner_id, adviser_login, what, read_at) "
+                "VALUES (:id, :o, 'adviseur@juridischloket.example', 'timeline', '2026-11-03T10:00:00+00:00')"
+            ),
+            {"id": questions_repo.new_id(), "o": store.owner_id},
+        )
 
 
 def snapshot(store: Store) -> tuple[dict[str, bytes], dict[str, bytes]]:

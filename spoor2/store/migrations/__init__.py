@@ -14,11 +14,18 @@ A migration is a module ``mNNNN_name.py`` in this folder, listed in order in ``O
 
 Applied versions are recorded in ``schema_migrations``. Before upgrading an existing
 database file, a backup copy is written next to it (``backups/``).
+
+On PostgreSQL (the hosted mode) the same steps run with the few words that differ translated
+(:func:`for_dialect`: ``BLOB`` is ``BYTEA``), each migration holds an advisory lock (two first
+migrations at once wait for each other), and after the steps of every migration row-level security
+is applied to every person's table (:func:`spoor2.store.postgres.apply_row_security`) in the same
+transaction, so a table of a later migration is never without its policy.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,6 +149,28 @@ def _backup(db_path: Path, backup_dir: Path | None, version: int) -> Path:
     return target
 
 
+_DIALECT_WORDS = {"postgresql": ((re.compile(r"\bBLOB\b"), "BYTEA"),)}
+
+
+def for_dialect(step: str, dialect: str) -> str:
+    """A portable SQL step in the words of ``dialect`` (``sqlite`` unchanged; ``postgresql``: ``BLOB`` → ``BYTEA``).
+
+    >>> for_dialect("CREATE TABLE f (content BLOB NOT NULL, blobs TEXT)", "postgresql")
+    'CREATE TABLE f (content BYTEA NOT NULL, blobs TEXT)'
+    >>> for_dialect("CREATE TABLE f (content BLOB)", "sqlite")
+    'CREATE TABLE f (content BLOB)'
+    """
+    for pattern, replacement in _DIALECT_WORDS.get(dialect, ()):
+        step = pattern.sub(replacement, step)
+    return step
+
+
+def _postgres_lock(conn: Connection) -> None:
+    from spoor2.store.postgres import MIGRATION_LOCK
+
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+
+
 def migrate(
     engine: Engine,
     *,
@@ -156,6 +185,8 @@ def migrate(
     """
     target = latest_version() if target is None else target
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            _postgres_lock(conn)
         conn.execute(
             text(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -174,29 +205,42 @@ def migrate(
     pending = [m for m in all_migrations() if current < m.version <= target]
     if pending and current > 0 and db_path is not None and db_path.exists():
         _backup(db_path, backup_dir, current)
-    applied: list[str] = []
-    for migration in pending:
-        after_commit = None
+    applied = [m.name for m in pending if _apply(engine, m, files_root)]
+    if engine.dialect.name == "postgresql" and not applied:
+        # nothing to apply: still repair the row security (idempotent), e.g. a policy dropped by hand
+        from spoor2.store.postgres import apply_row_security
+
         with engine.begin() as conn:
-            # Another process may have applied it since we looked (two first starts at once). The
-            # write lock is ours now (BEGIN IMMEDIATE), so this check and the steps cannot interleave.
-            if conn.execute(
-                text("SELECT 1 FROM schema_migrations WHERE version = :v"), {"v": migration.version}
-            ).first():
-                continue
-            for step in migration.steps:
-                conn.execute(text(step))
-            if migration.run is not None:
-                after_commit = migration.run(conn, files_root)
-            conn.execute(
-                text("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)"),
-                {
-                    "v": migration.version,
-                    "n": migration.name,
-                    "at": datetime.now(UTC).isoformat(timespec="seconds"),
-                },
-            )
-        if after_commit is not None:
-            after_commit()
-        applied.append(migration.name)
+            _postgres_lock(conn)
+            apply_row_security(conn)
     return applied
+
+
+def _apply(engine: Engine, migration: Migration, files_root: Path | None) -> bool:
+    """Apply one migration in its own transaction; ``False`` when another process already had."""
+    dialect = engine.dialect.name
+    postgres = dialect == "postgresql"
+    after_commit = None
+    with engine.begin() as conn:
+        if postgres:
+            _postgres_lock(conn)
+        # Another process may have applied it since we looked (two first starts at once). The
+        # write lock is ours now (BEGIN IMMEDIATE, or the advisory lock), so this check and the steps cannot interleave.
+        if conn.execute(text("SELECT 1 FROM schema_migrations WHERE version = :v"), {"v": migration.version}).first():
+            return False
+        for step in migration.steps:
+            conn.execute(text(for_dialect(step, dialect)))
+        if migration.run is not None:
+            # a shared database has no files folder of earlier versions (they were always local)
+            after_commit = migration.run(conn, None if postgres else files_root)
+        if postgres:
+            from spoor2.store.postgres import apply_row_security
+
+            apply_row_security(conn)
+        conn.execute(
+            text("INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :at)"),
+            {"v": migration.version, "n": migration.name, "at": datetime.now(UTC).isoformat(timespec="seconds")},
+        )
+    if after_commit is not None:
+        after_commit()
+    return True
