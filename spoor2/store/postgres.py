@@ -80,9 +80,20 @@ def _policy(conn: Connection, table: str, name: str, body: str) -> None:
 
 
 def apply_row_security(conn: Connection) -> None:
-    """ENABLE + FORCE row security and (re)create the policies on every person's table (idempotent)."""
+    """ENABLE + FORCE row security and (re)create the policies on every person's table (idempotent).
+
+    Any other policy on those tables is dropped: a permissive policy of someone else's would widen access.
+    """
     existing = _existing(conn)
-    for table in person_tables(conn):
+    foreign = conn.execute(
+        text("SELECT tablename, policyname FROM pg_policies WHERE schemaname = current_schema()")
+    ).all()
+    tables = person_tables(conn)
+    for table, name in foreign:
+        if table in tables and name not in KNOWN_POLICIES:
+            # a policy on a person's table that is not ours could widen access: the migration owns them all
+            conn.execute(text(f'DROP POLICY "{name}" ON "{table}"'))
+    for table in tables:
         if table not in existing:
             continue
         column = "id" if table == "owners" else "owner_id"
