@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -77,12 +78,17 @@ def _name_taken(conn: Connection, store: Store, name: str, version_id: str) -> b
     return any(row[1].casefold() == name.casefold() for row in rows)
 
 
+def _moment() -> str:
+    """When a version changed, to the microsecond: "the most recently changed" is never a tie of one second."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
 def save_version(store: Store, version_id: str, name: str, lang: str, cv: CV) -> CvVersion:
     """Create or replace a version (the id is the form's token: the same save twice stores one version).
 
     The name must be given and be unique (ignoring case); the language is ``en`` or ``nl``."""
     name, lang = check_name(name), check_lang(lang)
-    at = now_iso()
+    at = _moment()
     with store.transaction() as conn:
         if _name_taken(conn, store, name, version_id):
             raise InvalidInput("applying.error.name_taken", name=name)
