@@ -27,6 +27,7 @@ from ui.frame import (
     forget_all_choices,
     lang,
     show_error,
+    small,
     sources_markdown,
     tr,
 )
@@ -255,4 +256,4 @@ def privacy() -> None:
     """The rights the page mirrors, with their articles."""
     st.header(tr("my_data.privacy.title"), anchor=False)
     st.markdown(tr("my_data.privacy.body"))
-    st.caption(tr("my_data.privacy.sources", links=sources_markdown(page_sources("my_data", "privacy_rights"))))
+    small(tr("my_data.privacy.sources", links=sources_markdown(page_sources("my_data", "privacy_rights"))))

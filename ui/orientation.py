@@ -39,7 +39,19 @@ from spoor2.store.orientation import (
     update_profile,
 )
 from ui.charts import plotly_chart
-from ui.frame import chosen, fdate, flash, flash_error, forget_choice, has_choice, id_choice, lang, sources_markdown, tr
+from ui.frame import (
+    chosen,
+    fdate,
+    flash,
+    flash_error,
+    forget_choice,
+    has_choice,
+    id_choice,
+    lang,
+    small,
+    sources_markdown,
+    tr,
+)
 
 CHOICE_KEY = "or_choice"
 LEVEL_VALUE = {"none": 0, "somewhat": 1, "much": 2}
@@ -408,7 +420,7 @@ def render_result(store: Store, qid: str) -> None:
             plotly_chart(_obstacles_chart(saved), key=f"or_chart_{qid}")
         _obstacle_pointers(saved)
     if q.sources:
-        st.caption(f"{tr('orientation.result.sources_title')}: {sources_markdown(q.sources)}")
+        small(f"{tr('orientation.result.sources_title')}: {sources_markdown(q.sources)}")
     _history(store, qid)
     st.button(
         tr("orientation.button.retake"),

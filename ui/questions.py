@@ -70,6 +70,7 @@ from ui.frame import (
     lang,
     md_escape,
     page_script,
+    small,
     sources_markdown,
     tr,
     user_text,
@@ -289,7 +290,7 @@ def _question_card(situation: Situation, q: ShownQuestion, *, first: bool, last:
             st.markdown(f"**{q.text}**")
             st.markdown(f"*{tr('questions.why')}:* {q.why}")
             priority = tr(f"questions.priority.{q.priority}")
-            st.caption(f"{priority} · {tr('questions.sources')}: {sources_markdown(q.sources)}")
+            small(f"{priority} · {tr('questions.sources')}: {sources_markdown(q.sources)}")
         cols = st.columns([1, 1, 1, 3])
         cols[0].button(
             tr("questions.up"),
@@ -423,7 +424,7 @@ def documents(timeline: Timeline | None, situation: Situation, today: date) -> N
             )
             if state == "not_received" or (state == "unknown" and document_is_due(spec, situation)):
                 st.markdown(f"*{tr('questions.doc_what_to_do')}:* {texts[spec.id].missing}")
-            st.caption(f"{tr('questions.sources')}: {sources_markdown(spec.sources)}")
+            small(f"{tr('questions.sources')}: {sources_markdown(spec.sources)}")
     st.button(
         tr("questions.save_documents"),
         key="q_save_documents",
@@ -557,4 +558,4 @@ def letters(timeline: Timeline | None, today: date) -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    st.caption(f"{tr('questions.letter_sources')}: {sources_markdown(LETTER_SOURCES[letter_id])}")
+    small(f"{tr('questions.letter_sources')}: {sources_markdown(LETTER_SOURCES[letter_id])}")

@@ -53,6 +53,7 @@ from ui.frame import (
     lang,
     md_escape,
     show_error,
+    small,
     sources_markdown,
     tr,
 )
@@ -308,7 +309,7 @@ def intro() -> None:
     """What the log is for, and why it counts as evidence."""
     st.markdown(tr("tracker.intro"))
     sources = sources_markdown(page_sources("tracker", "why_keep_a_log"))
-    st.caption(f"{tr('tracker.sources_label')}: {sources}")
+    small(f"{tr('tracker.sources_label')}: {sources}")
 
 
 def _add_key(name: str) -> str:

@@ -64,3 +64,18 @@ def test_the_primary_button_and_chart_text_reach_4_5_to_1():
     assert contrast(_rgb("#ffffff"), _rgb(THEME["primaryColor"])) >= 4.5
     assert contrast(_rgb(CHART_TEXT_COLOR), _rgb("#ffffff")) >= 4.5
     assert contrast(_rgb(CHART_TEXT_COLOR), _rgb(THEME["backgroundColor"])) >= 4.5
+
+
+def test_no_caption_holds_a_link():
+    """A caption draws links at 60 % opacity (2.9:1 at best): sources go through ``ui.frame.small``."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "caption":
+                text = ast.get_source_segment(source, node) or ""
+                if "sources_markdown" in text or "](" in text:
+                    offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

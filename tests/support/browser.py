@@ -55,7 +55,7 @@ def _free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, script: Path | None = None) -> None:
         self.port = _free_port()
         self.data_dir = data_dir
         env = {**os.environ, "SPOOR2_DATA_DIR": str(data_dir)}
@@ -67,7 +67,7 @@ class AppServer:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script or ROOT / "app.py"),
                 "--server.port",
                 str(self.port),
                 "--server.address",

@@ -1,0 +1,78 @@
+"""axe-core in the browser tests: a WCAG 2.1 A/AA scan of the page as a person sees it.
+
+axe-core comes from the npm registry (``tests/a11y/package.json``; ``.ci/run`` installs it with
+``npm install --prefix tests/a11y``). Outside CI a missing axe-core skips with a visible reason; with
+``CI=true`` it is a failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.support.skips import skip_unless_ci
+
+AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SERIOUS = ("serious", "critical")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    impact: str
+    target: str
+    html: str
+    #: the node is (inside) a disabled control: WCAG 1.4.3 exempts text of an inactive component
+    disabled: bool
+
+
+def require_axe() -> Path:
+    if not AXE_JS.is_file():
+        skip_unless_ci("axe-core is not installed: npm install --prefix tests/a11y")
+    return AXE_JS
+
+
+_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  const out = [];
+  for (const v of result.violations) {
+    for (const node of v.nodes) {
+      const el = document.querySelector(node.target[0]);
+      const widget = el && el.closest('[data-testid^="st"]');
+      const disabled = !!(el && (el.closest('[aria-disabled="true"], [disabled]') ||
+        (widget && widget.querySelector('input[disabled], textarea[disabled], button[disabled]'))));
+      out.push({rule: v.id, impact: node.impact || v.impact, target: node.target.join(' '),
+                html: node.html.slice(0, 200), disabled});
+    }
+  }
+  return out;
+}"""
+
+
+def open_everything(tab) -> None:  # type: ignore[no-untyped-def]
+    """Open every expander, so its content is scanned too."""
+    closed = tab.locator("[data-testid='stExpander'] details:not([open]) > summary")
+    for _ in range(60):  # each click opens one; the locator then finds the next closed one
+        if closed.count() == 0:
+            break
+        closed.first.click()
+    tab.wait_for_timeout(300)
+
+
+def scan(tab) -> list[Finding]:  # type: ignore[no-untyped-def]
+    """Violations on the page, every node. The viewport is first made as tall as the page: axe skips the
+    contrast of text scrolled out of Streamlit's own scroll container."""
+    height = tab.evaluate(
+        "Math.max(document.body.scrollHeight,"
+        " (document.querySelector('[data-testid=stMain]') || document.body).scrollHeight)"
+    )
+    width = tab.viewport_size["width"] if tab.viewport_size else 1400
+    tab.set_viewport_size({"width": width, "height": min(max(int(height) + 200, 1000), 12000)})
+    tab.add_script_tag(path=str(require_axe()))
+    return [Finding(**row) for row in tab.evaluate(_RUN, TAGS)]
+
+
+def serious(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.impact in SERIOUS and not f.disabled]
