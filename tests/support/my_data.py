@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from spoor2.applying.after_start import CheckinAnswer
+from spoor2.applying.cv import check_cv
+from spoor2.applying.interviews import Story
 from spoor2.journal.entries import ActivityCost, CheckIn
 from spoor2.my_data import archive as archive_format
 from spoor2.my_file import expert as expert_rules
@@ -64,7 +66,7 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
     questions_repo.save_meeting(
         store, Meeting(id=questions_repo.new_id(), on=date(2026, 11, 2), with_whom="HR", points=("a",), agreed="b")
     )
-    activities_repo.add_activity(
+    applied = activities_repo.add_activity(
         store,
         Activity(
             id=questions_repo.new_id(),
@@ -77,6 +79,7 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
         today=AS_OF,
         evidence=activities_repo.EvidenceUpload("proof.pdf", EVIDENCE),
     )
+    _fill_applying(store, applied.id, note)
     activities_repo.import_activities(
         store, [], source=activities_repo.UploadedFile("earlier.csv", b"date,type,organisation\n")
     )
@@ -118,6 +121,15 @@ def _fill_hosted(store: Store) -> None:
             ),
             {"id": questions_repo.new_id(), "o": store.owner_id},
         )
+
+
+def _fill_applying(store: Store, activity_id: str, note: str) -> None:
+    """/applying: a CV version, the letter and notes on the activity (the version used), a STAR story."""
+    cv = check_cv({"personal": {"name": "Sanne"}, "profile": note, "skills": "Excel"}, AS_OF)
+    version = applying_repo.save_version(store, applying_repo.new_id(), "Planning", "nl", cv)
+    applying_repo.save_letter(store, activity_id, f"Geachte heer, mevrouw,\n\n{note}", "nl", version.id)
+    applying_repo.save_interview_notes(store, activity_id, "Tweede ronde")
+    applying_repo.save_story(store, Story(id=applying_repo.new_id(), title="Drukke week", action=note))
 
 
 def snapshot(store: Store) -> tuple[dict[str, bytes], dict[str, bytes]]:

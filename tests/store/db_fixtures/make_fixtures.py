@@ -237,6 +237,98 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "updated_at": AT,
         },
     ],
+    # migration 11 (applying, C1): CV versions, per activity the CV version, letter and notes; STAR stories
+    "cv_versions": [
+        {
+            "id": "c0ffee00c0ffee00c0ffee00c0ffee01",
+            "owner_id": "local",
+            "name": "Planning en logistiek",
+            "lang": "nl",
+            "content": json.dumps(
+                {
+                    "personal": {"name": "Sanne de Vries", "place": "Utrecht", "email": "", "phone": ""},
+                    "profile": "Ik plan graag en houd overzicht.\n- =rustig en precies",
+                    "jobs": [
+                        {
+                            "employer": "Gemeente Utrecht",
+                            "role": "Planner",
+                            "start": "2015-03",
+                            "end": "2024-05",
+                            "description": "Roosters voor 40 collega's.",
+                        },
+                    ],
+                    "education": [
+                        {
+                            "school": "ROC Midden Nederland",
+                            "course": "Logistiek (mbo 4)",
+                            "start": None,
+                            "end": "2014-06",
+                            "description": "",
+                        }
+                    ],
+                    "skills": ["Excel", "Planning"],
+                    "languages": [{"language": "Nederlands", "level": "native"}, {"language": "Engels", "level": "b2"}],
+                    "strengths": ["Structuur"],
+                },
+                ensure_ascii=False,
+            ),
+            "created_at": AT,
+            "updated_at": AT,
+        },
+        {
+            "id": "c0ffee00c0ffee00c0ffee00c0ffee02",
+            "owner_id": "second-person",
+            "name": "Bakery <b>work</b>",
+            "lang": "en",
+            "content": json.dumps({"profile": "I like early mornings.", "skills": ["Baking"]}),
+            "created_at": AT,
+            "updated_at": AT,
+        },
+    ],
+    "activity_applications": [
+        {
+            "activity_id": "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b",
+            "owner_id": "local",
+            "cv_version_id": "c0ffee00c0ffee00c0ffee00c0ffee01",
+            "letter": "Geachte heer, mevrouw,\n\nMet deze brief solliciteer ik naar de functie van Planner.",
+            "letter_lang": "nl",
+            "interview_notes": "Gesprek met mevrouw Jansen; =tweede ronde op 20 januari.",
+            "updated_at": AT,
+        },
+        {
+            "activity_id": "1a2b3c4d5e6f708192a3b4c5d6e7f809",
+            "owner_id": "second-person",
+            "cv_version_id": None,
+            "letter": "",
+            "letter_lang": None,
+            "interview_notes": "Proefdag op dinsdag.",
+            "updated_at": AT,
+        },
+    ],
+    "interview_stories": [
+        {
+            "id": "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a51",
+            "owner_id": "local",
+            "title": "Drukke week met zieke collega's",
+            "situation": "Twee collega's waren ziek.",
+            "task": "Het rooster moest rond.",
+            "action": "Ik belde invallers en schoof taken.",
+            "result": "Alle diensten waren gevuld.",
+            "created_at": AT,
+            "updated_at": AT,
+        },
+        {
+            "id": "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a52",
+            "owner_id": "second-person",
+            "title": "Nieuw recept",
+            "situation": "",
+            "task": "",
+            "action": "Ik testte het recept drie keer.",
+            "result": "",
+            "created_at": AT,
+            "updated_at": AT,
+        },
+    ],
 }
 
 
