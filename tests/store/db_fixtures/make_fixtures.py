@@ -329,48 +329,6 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "updated_at": AT,
         },
     ],
-    # migration 9 (my file, part 1): the self-check answers and my proposals
-    "file_check_answers": [
-        {"owner_id": "local", "check_id": "own_job", "answer": "no", "since": None, "updated_at": AT},
-        {"owner_id": "local", "check_id": "therapeutic_work", "answer": "yes", "since": "2025-06-02", "updated_at": AT},
-        {"owner_id": "second-person", "check_id": "agency_engaged", "answer": "yes", "since": None, "updated_at": AT},
-    ],
-    "proposals": [
-        {
-            "id": "7c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f",
-            "owner_id": "local",
-            "made_on": "2025-06-16",
-            "to_whom": "employer",
-            "kind": "task_or_job",
-            "what": "Planner op de afdeling logistiek, 20 uur per week, zonder nachtdiensten.",
-            "in_writing": "yes",
-            "answer": "refused",
-            "answered_on": "2025-07-01",
-            "answer_text": "Geen formatieruimte. =Later misschien.",
-            "reasons_given": "no",
-            "activity_ids": json.dumps(["9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b"]),
-            "document_ids": json.dumps(["action_plan"]),
-            "created_at": AT,
-            "updated_at": AT,
-        },
-        {
-            "id": "8d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a",
-            "owner_id": "second-person",
-            "made_on": "2025-08-04",
-            "to_whom": "agency",
-            "kind": "other_agency",
-            "what": "Graag een ander re-integratiebureau: <b>geen</b> contact in 6 weken.",
-            "in_writing": "no",
-            "answer": "none",
-            "answered_on": None,
-            "answer_text": "",
-            "reasons_given": "unknown",
-            "activity_ids": "[]",
-            "document_ids": "[]",
-            "created_at": AT,
-            "updated_at": AT,
-        },
-    ],
 }
 
 
