@@ -17,12 +17,15 @@ from spoor2.journal.entries import ActivityCost, CheckIn
 from spoor2.my_data import archive as archive_format
 from spoor2.my_file import expert as expert_rules
 from spoor2.my_file import view as view_rules
+from spoor2.my_file.checks import CheckAnswer
+from spoor2.my_file.proposals import Proposal
 from spoor2.orientation.questionnaires import load_questionnaire
 from spoor2.questions.bank import DocumentRecord, ListItem, Meeting, QuestionList
 from spoor2.store import Store
 from spoor2.store import applying as applying_repo
 from spoor2.store import journal as journal_repo
 from spoor2.store import my_data as data_io
+from spoor2.store import my_file as my_file_repo
 from spoor2.store import my_file_view as view_repo
 from spoor2.store import orientation as orientation_repo
 from spoor2.store import questions as questions_repo
@@ -101,7 +104,30 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
     view_repo.save_request(
         store, expert_rules.clean_request("effort", "Has my employer done enough?", ["doctor_messages"], chosen)
     )
+    _fill_my_file(store, note)
     _fill_hosted(store)
+
+
+def _fill_my_file(store: Store, note: str) -> None:
+    """/my-file: a proposal of mine (linked to a document) and answers of the check, one with a date."""
+    proposal = Proposal(
+        id=questions_repo.new_id(),
+        made_on=date(2026, 11, 3),
+        to_whom="employer",
+        kind="task_or_job",
+        what=f"Planner, 20 hours: {note}",
+        answer="refused",
+        answered_on=date(2026, 11, 10),
+        answer_text=note,
+        reasons_given="no",
+        document_ids=("action_plan",),
+    )
+    my_file_repo.add_proposal(store, proposal, AS_OF)
+    answers = {
+        "own_job": CheckAnswer(answer="no"),
+        "therapeutic_work": CheckAnswer(answer="yes", since=date(2026, 10, 1)),
+    }
+    my_file_repo.set_check_answers(store, answers, AS_OF)
 
 
 def _fill_hosted(store: Store) -> None:
