@@ -6,6 +6,7 @@ everything at once; delete asks for a confirmation first. The sections live in `
 
 from datetime import date
 
+from ui import advisers
 from ui import my_data as ui
 from ui.frame import get_store, legal_footer, page_start
 
@@ -18,5 +19,7 @@ ui.what_is_stored(store)
 ui.export_everything(store, date.today())
 ui.import_everything(store)
 ui.delete_everything(store)
+advisers.who_can_read(store)
+advisers.given_to_me(store)
 ui.privacy()
 legal_footer()

@@ -23,6 +23,8 @@ from typing import Any
 
 import streamlit as st
 
+from spoor2.render.text import md_escape
+
 #: Session keys of the login (``_``-keys: the frame's own bookkeeping, kept when /my-data forgets state).
 LAST_ACTIVITY_KEY = "_auth_last_activity"
 STORE_KEY = "_auth_store"
@@ -150,7 +152,7 @@ def _expired(minutes: int) -> None:
 
 def _sidebar(login: str) -> None:
     with st.sidebar:
-        st.caption(_tr("auth.logged_in_as", login=login))
+        st.caption(_tr("auth.logged_in_as", login=md_escape(login)))
         if st.button(_tr("auth.logout"), icon=":material/logout:", key="auth_logout"):
             for key in list(st.session_state.keys()):
                 del st.session_state[key]

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from spoor2.i18n import t
+from spoor2.render.text import md_escape
 from spoor2.store import Store
 from tests.conftest import ROOT
 from tests.support.apptest import assert_no_exception, open_page, page_text
@@ -154,7 +155,8 @@ def test_the_first_login_creates_the_owner_and_shows_who_is_logged_in(lang, data
     assert_no_exception(at)
     at.switch_page("pages/my-data.py").run()
     assert_no_exception(at)
-    assert t(lang, "auth.logged_in_as", login="anna@vakbond.example") in [c.value for c in at.sidebar.caption]
+    shown = t(lang, "auth.logged_in_as", login=md_escape("anna@vakbond.example"))  # Markdown: escaped
+    assert shown in [c.value for c in at.sidebar.caption]
     assert t(lang, "auth.logout") in [b.label for b in at.sidebar.button]
     with Store(database).read() as conn:
         owners = {row[0] for row in conn.execute(text("SELECT id FROM owners"))}

@@ -1,0 +1,114 @@
+"""The hosted mode end to end in Chromium: nginx in front of two replicas, PostgreSQL as the app role,
+the mock identity provider. Log in, add an activity, kill the replica that served the session, come
+back through the other one (the activity is there), a second person cannot see it, and adviser access:
+granted → the adviser reads it (logged for the person), revoked → gone at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from spoor2.i18n import t
+from tests.support.browser import CHROMIUM_ARGS, require_chromium, wait_for_app
+from tests.support.hosted import hosted_stack, log_in, page_has, serving_replica, wait_for_text  # noqa: F401
+
+pytestmark = pytest.mark.browser
+LANG = "en"
+ADVISER = "adviseur@vakbond.example"
+
+
+@pytest.fixture(scope="module")
+def chromium():  # type: ignore[no-untyped-def]
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+def _tab(chromium):  # type: ignore[no-untyped-def]
+    context = chromium.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    return tab
+
+
+def _open(tab, stack, path: str, subject: str) -> None:  # type: ignore[no-untyped-def]
+    """Open ``path``; log in first when the portal asks for it (before login, or after the replica died)."""
+    tab.goto(f"{stack.url}/{path}?lang={LANG}")
+    wait_for_app(tab)
+    states = [t(LANG, "auth.welcome.title"), t(LANG, "auth.expired.title"), t(LANG, "auth.logged_in_as", login="")]
+    tab.wait_for_function("ts => ts.some(x => document.body.innerText.includes(x))", arg=states)
+    for title, key in (("auth.welcome.title", "auth.login"), ("auth.expired.title", "auth.login_again")):
+        if tab.evaluate("x => document.body.innerText.includes(x)", t(LANG, title)):
+            button = tab.get_by_role("button", name=t(LANG, key), exact=True)
+            button.wait_for()
+            log_in(tab, stack, subject, t(LANG, key))
+            tab.goto(f"{stack.url}/{path}?lang={LANG}")
+            wait_for_app(tab)
+            break
+    try:
+        tab.get_by_text(t(LANG, "auth.logged_in_as", login="").strip()).first.wait_for()
+    except Exception:
+        tab.screenshot(path=str(stack.folder / f"failed-{subject}-{path}.png"), full_page=True)
+        raise
+
+
+def _add_activity(tab, organisation: str) -> None:  # type: ignore[no-untyped-def]
+    tab.get_by_label(t(LANG, "tracker.field.organisation")).first.fill(organisation)
+    tab.get_by_role("button", name=t(LANG, "tracker.add.submit")).click()
+    wait_for_app(tab)
+    tab.get_by_text(t(LANG, "tracker.add.added")).wait_for()
+
+
+def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  # noqa: F811
+    stack = hosted_stack
+    organisation = "Zorggroep Noorderlicht"
+    anna = _tab(chromium)
+    anna.goto(f"{stack.url}/tracker?lang={LANG}")
+    wait_for_app(anna)
+    anna.get_by_text(t(LANG, "auth.welcome.title")).wait_for()  # nobody's data before login
+    _open(anna, stack, "tracker", "anna")
+    _add_activity(anna, organisation)
+    wait_for_text(anna, organisation)
+
+    # the replica that served the session dies; the next visit goes to the other one
+    served = serving_replica(stack)
+    stack.kill_replica(served)
+    _open(anna, stack, "tracker", "anna")
+    wait_for_text(anna, organisation)
+    assert serving_replica(stack) != served
+
+    # another person sees none of it
+    bram = _tab(chromium)
+    _open(bram, stack, "tracker", "bram")
+    wait_for_text(bram, t(LANG, "auth.logged_in_as", login="bram.devries@voorbeeld.nl"))
+    assert not page_has(bram, organisation)
+
+    # anna grants her adviser read access
+    _open(anna, stack, "my-data", "anna")
+    anna.get_by_role("textbox", name=t(LANG, "advisers.login_label")).fill(ADVISER)
+    anna.get_by_role("button", name=t(LANG, "advisers.grant")).click()
+    wait_for_app(anna)
+    wait_for_text(anna, t(LANG, "advisers.granted", login=ADVISER))
+
+    adviser = _tab(chromium)
+    _open(adviser, stack, "my-data", "adviseur")
+    adviser.get_by_text(t(LANG, "advisers.given_title")).wait_for()
+    adviser.get_by_role("button", name=t(LANG, "advisers.open")).click()
+    wait_for_app(adviser)
+    wait_for_text(adviser, organisation)
+
+    # the read is in anna's log
+    _open(anna, stack, "my-data", "anna")
+    wait_for_text(anna, f"{ADVISER} — {t(LANG, 'advisers.what.activities')}")
+
+    # revoked: gone at once
+    anna.get_by_role("button", name=t(LANG, "advisers.revoke")).click()
+    wait_for_app(anna)
+    wait_for_text(anna, t(LANG, "advisers.revoked", login=ADVISER))
+    _open(adviser, stack, "my-data", "adviseur")
+    assert not page_has(adviser, t(LANG, "advisers.given_title"))
+    assert not page_has(adviser, organisation)
+    assert "Traceback" not in anna.content() + bram.content() + adviser.content()

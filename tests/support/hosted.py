@@ -1,0 +1,84 @@
+"""The hosted set-up for browser tests: PostgreSQL (D1's fixture logic), the mock identity provider,
+two replicas and nginx — ``deploy/demo/stack.py``, the same code as ``make hosted-demo``, on free ports.
+
+Outside CI the tests skip with a visible reason when Chromium, nginx or PostgreSQL is missing; under
+``CI=true`` a missing prerequisite fails.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deploy.demo.stack import NGINX, Stack
+from tests.support.browser import require_chromium, wait_for_app
+from tests.support.postgres import BIN
+from tests.support.skips import skip_unless_ci
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def require_hosted_tools() -> None:
+    require_chromium()
+    if not (shutil.which("nginx") or Path(NGINX).exists()):
+        skip_unless_ci("nginx is not installed (apt-get install nginx-light); the hosted browser tests need it")
+    if not (BIN / "initdb").is_file():
+        skip_unless_ci(f"PostgreSQL 15 is not installed ({BIN}); the hosted browser tests need it")
+
+
+@pytest.fixture(scope="module")
+def hosted_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    require_hosted_tools()
+    stack = Stack(
+        tmp_path_factory.mktemp("hosted"),
+        proxy_port=free_port(),
+        replica_ports=[free_port(), free_port()],
+        idp_port=free_port(),
+    )
+    try:
+        stack.start()
+    except Exception:
+        stack.stop()
+        raise
+    yield stack
+    stack.stop()
+
+
+def serving_replica(stack: Stack) -> int:
+    """The replica nginx sends this machine's requests to (ip_hash: the browser's too)."""
+    with urllib.request.urlopen(f"{stack.url}/_stcore/health", timeout=5) as response:
+        return int(response.headers["X-Spoor2-Replica"].rsplit(":", 1)[1])
+
+
+def log_in(tab, stack: Stack, subject: str, login_label: str) -> None:  # type: ignore[no-untyped-def]
+    """Click "Log in" on the portal and answer the mock identity provider's form as ``subject``."""
+    tab.get_by_role("button", name=login_label, exact=True).click()
+    tab.wait_for_url(f"{stack.issuer}/**", timeout=30_000)
+    tab.locator("input[name=sub]").fill(subject)
+    tab.get_by_role("button", name="Authorize").click()
+    tab.wait_for_url(f"{stack.url}/**", timeout=30_000)
+    wait_for_app(tab)
+
+
+def wait_for_text(tab, text: str, seconds: float = 30) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``text`` is on the page (also inside a data grid's accessible copy)."""
+    tab.wait_for_function(
+        "t => document.body.innerText.includes(t) || document.body.textContent.includes(t)",
+        arg=text,
+        timeout=seconds * 1000,
+    )
+
+
+def page_has(tab, text: str) -> bool:  # type: ignore[no-untyped-def]
+    time.sleep(0.5)
+    return bool(tab.evaluate("t => document.body.textContent.includes(t)", text))
