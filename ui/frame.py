@@ -258,6 +258,8 @@ def id_choice(
     allows no callback there).
     """
     multi = getattr(widget, "__name__", "") == "multiselect" or widget_kwargs.get("selection_mode") == "multi"
+    if getattr(widget, "__name__", "") in ("multiselect", "selectbox"):
+        widget_kwargs.setdefault("placeholder", tr("common.choose"))  # Streamlit's own is English
     options = list(options)
     if saved is not _UNSET:
         default = saved

@@ -331,7 +331,8 @@ def _history(store: Store, qid: str) -> None:
             title={"text": tr("orientation.history.compare")},
         )
         plotly_chart(fig, key=f"or_history_chart_{qid}")
-        st.dataframe(table, key=f"or_history_table_{qid}")
+        # a named index: the table's first column has a header (an empty header cell fails axe)
+        st.dataframe(table.rename_axis(tr("orientation.chart.type")), key=f"or_history_table_{qid}")
     else:
         texts = load_texts(lang(), qid)
         rows = {}
@@ -339,7 +340,7 @@ def _history(store: Store, qid: str) -> None:
             column = fdate(r.completed_on, "medium") + f" #{i + 1}"
             rows[column] = [_answer_text(texts, item.id, r.answers.get(item.id)) for item in q.items]
         table = pd.DataFrame(rows, index=[str(texts["items"][item.id]) for item in q.items])
-        st.dataframe(table, key=f"or_history_table_{qid}")
+        st.dataframe(table.rename_axis(tr("orientation.history.question")), key=f"or_history_table_{qid}")
 
 
 def _answer_text(texts: dict[str, Any], item_id: str, value: Any) -> str:

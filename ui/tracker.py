@@ -509,10 +509,11 @@ def _save_edits(
 
 def _bulk_status(store: Store, after: pd.DataFrame, today: date, *, unsaved: bool) -> None:
     statuses = status_labels()
-    bcols = st.columns([2, 1])
+    bcols = st.columns([2, 1], vertical_alignment="bottom")
+    # a visible label: stacked on a narrow screen, a lone select would not say what it is for
     bulk_status = id_choice(
         bcols[0].selectbox, tr("tracker.table.bulk_status"), STATUSES, format_func=statuses.__getitem__,
-        key="tr_bulk_status", default=STATUSES[0], label_visibility="collapsed",
+        key="tr_bulk_status", default=STATUSES[0],
     )  # fmt: skip
     if bcols[1].button(tr("tracker.table.bulk_apply"), key="tr_bulk_apply", width="stretch"):
         if unsaved:
