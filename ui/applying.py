@@ -61,8 +61,6 @@ from ui.frame import (
     page_script,
     set_choice,
     show_error,
-    small,
-    sources_markdown,
     tr,
     user_text,
 )
@@ -100,15 +98,9 @@ def _file_name(name: str, suffix: str) -> str:
 # --- the page ------------------------------------------------------------------------------------------
 
 
-#: What the privacy note rests on: no distinction when a job is filled (AWGB art. 5, WGBL art. 3).
-PRIVACY_SOURCES = ("ap_cv_awgb_5", "ap_cv_wgbl_3")
-
-
 def intro() -> None:
     st.write(tr("applying.intro"))
-    with st.container(border=True):
-        st.markdown(f":material/shield: {tr('applying.privacy')}")
-        small(f"{tr('applying.sources_label')}: {sources_markdown(PRIVACY_SOURCES)}")
+    st.info(tr("applying.privacy"), icon=":material/shield:")
 
 
 def section() -> str:

@@ -118,7 +118,7 @@ def section() -> str:
             tr("journal.sections.check_in"),
             SECTIONS,
             key="jr_section",
-            format_func={s: tr(f"journal.sections.{s}") for s in SECTIONS}.__getitem__,
+            format_func=lambda s: tr(f"journal.sections.{s}"),
             default="check_in",
             label_visibility="collapsed",
         )
@@ -126,8 +126,7 @@ def section() -> str:
     )
 
 
-# --- check-in ----------------------------------------------------------------------------------------
-# format_func gets plain dict lookups (no closure over the session), so labels stay in the page language.
+# --- check-in -------------------------------------------------------------------------------------------
 
 
 def _part_label(part: str) -> str:
@@ -191,7 +190,7 @@ def check_in(today: date) -> None:
             tr("journal.field.part"),
             PARTS,
             key="jr_part",
-            format_func={p: _part_label(p) for p in PARTS}.__getitem__,
+            format_func=_part_label,
             default="day",
         )
         or "day"
@@ -383,7 +382,7 @@ def _cost_fields(picked: str, today: date) -> None:
             tr("journal.field.kind"),
             TYPED_KINDS,
             key="jr_cost_kind",
-            format_func={k: tr(f"journal.kind.{k}") for k in TYPED_KINDS}.__getitem__,
+            format_func=lambda k: tr(f"journal.kind.{k}"),
             default="company_doctor",
         )
         kept_field(
@@ -415,7 +414,7 @@ def _cost_fields(picked: str, today: date) -> None:
         tr("journal.field.next_day"),
         AFTER_VALUES,
         key="jr_cost_next",
-        format_func={a: _after_label(a) for a in AFTER_VALUES}.__getitem__,
+        format_func=_after_label,
         default=None,
     )
     id_choice(
@@ -423,7 +422,7 @@ def _cost_fields(picked: str, today: date) -> None:
         tr("journal.field.day_after"),
         AFTER_VALUES,
         key="jr_cost_after",
-        format_func={a: _after_label(a) for a in AFTER_VALUES}.__getitem__,
+        format_func=_after_label,
         default=None,
     )
     kept_field(st.text_input, tr("journal.field.note"), key="jr_cost_note", default="", max_chars=MAX_SHORT_CHARS)
@@ -623,7 +622,7 @@ def pattern(today: date) -> None:
         tr("journal.pattern.period"),
         (*PERIOD_WEEKS, 0),
         key="jr_period",
-        format_func={w: _period_label(w) for w in (*PERIOD_WEEKS, 0)}.__getitem__,
+        format_func=_period_label,
         default=8,
     )
     weeks = 8 if weeks is None else weeks

@@ -27,17 +27,16 @@ from tests.conftest import ROOT
 from tests.support.my_data import EVIDENCE, files_under, fill_store, rebuild, snapshot
 
 
-# ``full`` and ``empty`` (and every test that takes them) run on SQLite and on PostgreSQL (``make_store``).
 @pytest.fixture
-def full(make_store) -> Store:
-    store = make_store("full")
+def full(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "full" / "spoor2.sqlite3")
     fill_store(store)
     return store
 
 
 @pytest.fixture
-def empty(make_store) -> Store:
-    return make_store("empty")
+def empty(tmp_path: Path) -> Store:
+    return Store(tmp_path / "empty" / "spoor2.sqlite3")
 
 
 def evidence_names(store: Store) -> list[str]:
@@ -68,9 +67,9 @@ def test_export_import_into_an_empty_store_and_export_again_gives_the_same_conte
     assert stored is not None and stored.content == EVIDENCE
 
 
-def test_an_orientation_result_survives_the_round_trip(make_store, empty):
+def test_an_orientation_result_survives_the_round_trip(tmp_path, empty):
     # the bug: 'profile' (JSON text like '{}') was taken for a file name, so every such import failed
-    store = make_store("one")
+    store = Store(tmp_path / "one" / "spoor2.sqlite3")
     saved = orientation_repo.complete_questionnaire(store, "capacity", {"remote": "hybrid"}, date(2026, 10, 1))
     orientation_repo.update_profile(store, saved.id, {"remote": "Two days at home"})
     exported = data_io.export_bytes(store)
@@ -90,7 +89,7 @@ def test_file_columns_are_declared_by_the_migrations_and_exist(empty):
             assert set(columns) <= present
 
 
-def test_import_replaces_everything_and_merges_nothing(full, empty, make_store):
+def test_import_replaces_everything_and_merges_nothing(full, empty):
     exported = data_io.export_bytes(empty)  # an empty export
     before = evidence_names(full)
     data_io.import_bytes(full, exported)
@@ -98,7 +97,7 @@ def test_import_replaces_everything_and_merges_nothing(full, empty, make_store):
     assert data_io.file_count(full) == 0
     assert activities_repo.evidence_file(full, before[0]) is None
 
-    other = make_store("other")
+    other = Store(empty.db_path.parent.parent / "other" / "spoor2.sqlite3")
     timeline_repo.record_milestone(other, "spoor2_decision", date(2026, 6, 1))
     fill_store(empty, note="from the archive")
     data_io.import_bytes(other, data_io.export_bytes(empty))

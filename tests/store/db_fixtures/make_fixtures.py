@@ -237,6 +237,25 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "updated_at": AT,
         },
     ],
+    # migration 11, after the new start (C2): check-in answers (the start date is a row of settings)
+    "after_start_checkins": [
+        {
+            "owner_id": "local",
+            "checkpoint": 1,
+            "question_id": "work_fits",
+            "answer": "Het werk past goed, maar na 4 uur ben ik moe. =Pauzes helpen.",
+            "answered_on": "2025-08-04",
+            "updated_at": AT,
+        },
+        {
+            "owner_id": "second-person",
+            "checkpoint": 3,
+            "question_id": "energy",
+            "answer": "Beter dan de eerste maand; <b>vrijdag</b> is zwaar.",
+            "answered_on": "2025-10-06",
+            "updated_at": AT,
+        },
+    ],
     # migration 11 (applying, C1): CV versions, per activity the CV version, letter and notes; STAR stories
     "cv_versions": [
         {
