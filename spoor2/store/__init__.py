@@ -235,6 +235,7 @@ def _make_engine(url: str, *, read_only: bool = False) -> Engine:
 #: Execution options of a connection: whose rows (``app.owner_id``) and which login (``app.login``).
 _OWNER_OPTION = "spoor2_owner"
 _LOGIN_OPTION = "spoor2_login"
+_WRITE_OPTION = "spoor2_write"
 
 
 def _make_postgres_engine(url: str) -> Engine:
@@ -256,8 +257,11 @@ def _make_postgres_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
         options = conn.get_execution_options()
+        # A write takes the person's own lock first (released at commit): one person's writes follow each
+        # other as under SQLite's BEGIN IMMEDIATE (a read-modify-write loses nothing); other people never wait.
+        lock = ", pg_advisory_xact_lock(hashtextextended(%(owner)s, 1702))" if options.get(_WRITE_OPTION) else ""
         conn.exec_driver_sql(
-            "SELECT set_config('app.owner_id', %(owner)s, true), set_config('app.login', %(login)s, true)",
+            f"SELECT set_config('app.owner_id', %(owner)s, true), set_config('app.login', %(login)s, true){lock}",
             {"owner": options.get(_OWNER_OPTION, ""), "login": options.get(_LOGIN_OPTION, "")},
         )
 
@@ -424,7 +428,7 @@ class Store:
         A failure of the database or the disk (full, read-only, damaged) is a :class:`StoreUnavailable`.
         """
         try:
-            with self.engine.connect() as conn, self._scoped(conn).begin():
+            with self.engine.connect() as conn, self._scoped(conn).execution_options(**{_WRITE_OPTION: True}).begin():
                 yield conn
         except DBAPIError as error:
             if not _is_store_failure(error):

@@ -7,13 +7,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from spoor2.cli import main
 from spoor2.i18n import t
 from spoor2.my_data import archive as archive_format
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
-from tests.conftest import ROOT
+from tests.conftest import BACKENDS, ROOT
 from tests.support.my_data import fill_store, rebuild, snapshot
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The store the CLI opens: the SQLite file of the data folder, or (hosted) ``SPOOR2_DATABASE_URL``."""
+    if request.param == "sqlite":
+        return Store(data_dir / "spoor2.sqlite3")
+    monkeypatch.setenv("SPOOR2_DATABASE_URL", request.getfixturevalue("pg_pool").take("cli").app_url)
+    return Store()
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -8,6 +8,10 @@
 * D10: exports refuse folders, devices and empty names, and a failed export keeps the previous one.
 * D11: the data folder is 0700, the database, -wal, -shm, backups and exports 0600.
 * D12: SQLite's temporary files stay in memory.
+
+Only the SQL-parameters test also runs on PostgreSQL (``make_store``): the others are about the SQLite
+file and its folder (modes, read-only media, a full disk under WAL, temporary files, migration 7 of a
+local files folder), which a hosted database does not have.
 """
 
 from __future__ import annotations
@@ -227,10 +231,10 @@ def test_an_integer_beyond_sqlite_in_an_import_is_refused_with_a_message(tmp_pat
     _one_line_message(code, err)
 
 
-def test_sql_parameters_never_appear_in_an_error(tmp_path):
-    store = Store(tmp_path / "spoor2.sqlite3")
+def test_sql_parameters_never_appear_in_an_error(make_store):
+    store = make_store("data")  # SQLite and PostgreSQL
     try:
-        with store.engine.connect() as conn:
+        with store.read() as conn:
             conn.execute(text("INSERT INTO no_such_table VALUES (:secret)"), {"secret": "Geheime Werkgever"})
     except Exception as error:
         assert "Geheime" not in str(error)
