@@ -138,3 +138,33 @@ def test_a_story_and_interview_notes_are_saved_and_the_gap_question_points_to_ro
     at.button(key="ap_notes_save").click().run()
     assert_no_exception(at)
     assert repo.get_application(store, activity.id).interview_notes == "Gesprek met Jan; tweede ronde."
+
+
+@LANGS
+def test_the_new_version_form_is_empty_after_success_and_a_second_click_makes_no_second_version(lang, store):
+    at = open_page("applying.py", lang=lang)
+    at.text_input(key="ap_new_name_0").input("Zorg")
+    at.button(key="ap_new_submit_0").click().run()
+    assert at.text_input(key="ap_new_name_1").value == ""  # a fresh form
+    at.button(key="ap_new_submit_1").click().run()  # pressed again on the emptied form
+    assert_no_exception(at)
+    assert [v.name for v in repo.list_versions(store)] == ["Zorg"]
+
+
+@pytest.mark.parametrize(("first", "then"), [("en", "nl"), ("nl", "en")])
+def test_a_cv_typed_then_switched_to_the_other_language_is_saved_as_typed(store, first, then):
+    version = _version(store, lang="en")
+    at = open_page("applying.py", lang=first)
+    p = _prefix(at)
+    at.text_input(key=f"{p}_place").input("Utrecht")
+    at.button(key=f"{p}_languages_add").click().run()
+    row = next(w.key for w in at.text_input if w.key.endswith("_language")).removesuffix("_language")
+    at.text_input(key=f"{row}_language").input("Frysk")
+    at.selectbox(key=f"{row}_level").set_value("b1").run()
+    at.radio(key="lang_choice").set_value(then).run()
+    assert_no_exception(at)
+    at.button(key=f"{p}_save").click().run()
+    assert not at.error, [e.value for e in at.error]
+    saved = repo.get_version(store, version.id)
+    assert saved.cv.personal.place == "Utrecht" and saved.lang == "en"
+    assert [(s.language, s.level) for s in saved.cv.languages] == [("Frysk", "b1")]
