@@ -168,15 +168,31 @@ class Document:
             previous = block
         return "\n".join(lines) + "\n"
 
-    def to_pdf(self) -> bytes:
-        """An A4 PDF in DejaVu Sans (:mod:`spoor2.render.pdf`); text is never read as markup."""
+    def to_pdf(self, *, toc: bool = False, toc_title: str = "") -> bytes:
+        """An A4 PDF in DejaVu Sans (:mod:`spoor2.render.pdf`); text is never read as markup.
+
+        With ``toc``: the title and a table of contents (``toc_title``) of the level-1 and level-2
+        headings first, each level-1 heading on a new page; the PDF's outline has the same entries.
+
+        >>> doc = Document("File", (Heading("Part one"), Paragraph("x"), Heading("Part two"), Heading("A", level=2)))
+        >>> doc.to_pdf(toc=True, toc_title="Contents")[:5]
+        b'%PDF-'
+        """
         from spoor2.render import pdf
 
         document = pdf.new_document(self.title)
+        if toc:
+            pdf.heading(document, self.title, HEADING_SIZES[1])
+            entries = sum(1 for b in self.blocks if isinstance(b, Heading) and b.level <= 2)
+            pdf.contents(document, toc_title, entries)
         for index, block in enumerate(self.blocks):
             if isinstance(block, Heading):
+                if toc and block.level == 1 and index:
+                    document.add_page()
                 if index and block.level == 2:
                     document.ln(2)
+                if toc and block.level <= 2:
+                    pdf.section(document, _plain(block.text), block.level - 1)
                 pdf.heading(document, _plain(block.text), HEADING_SIZES[block.level])
             elif isinstance(block, BulletList):
                 for marker, item in zip(block.markers(), block.items, strict=True):

@@ -39,5 +39,29 @@ def paragraph(pdf: FPDF, text: str, size: int = 11, indent: float = 0) -> None:
     pdf.ln(1)
 
 
+def contents(pdf: FPDF, title: str, entries: int) -> None:
+    """A table of contents (the document's sections, with their page numbers) on the pages from here;
+    every later :func:`section` is an entry. ``entries`` is how many there will be (pages are reserved)."""
+
+    def render(document: FPDF, outline: list) -> None:  # type: ignore[type-arg]
+        heading(document, title, 14)
+        document.set_font(FONT, "", 11)
+        for entry in outline:
+            indent = 6 * entry.level
+            link = document.add_link(page=entry.page_number)
+            document.set_x(document.l_margin + indent)
+            width = document.epw - indent - 15
+            document.cell(width, 6, entry.name, link=link)
+            document.cell(15, 6, str(entry.page_number), align="R", link=link, new_x="LMARGIN", new_y="NEXT")
+
+    pages = 1 + max(0, entries - 38) // 44 + (1 if entries > 38 and (entries - 38) % 44 else 0)
+    pdf.insert_toc_placeholder(render, pages=pages, allow_extra_pages=True)
+
+
+def section(pdf: FPDF, name: str, level: int = 0) -> None:
+    """An entry of the table of contents (and of the PDF's outline) at this place."""
+    pdf.start_section(name[:120], level=level, strict=False)
+
+
 def to_bytes(pdf: FPDF) -> bytes:
     return bytes(pdf.output())

@@ -19,7 +19,11 @@ def _stream(body: bytes) -> bytes:
     try:
         return zlib.decompress(match.group(1))
     except zlib.error:
-        return match.group(1)
+        # the pattern drops a last "\r" of the data itself (before "\nendstream"): decompress what is there
+        try:
+            return zlib.decompressobj().decompress(match.group(1))
+        except zlib.error:
+            return match.group(1)
 
 
 def _unescape(literal: bytes) -> bytes:

@@ -52,11 +52,14 @@ STEPS = [
         signed_on TEXT,
         updated_at TEXT NOT NULL
     )""",
-    # a draft request for a deskundigenoordeel, per question (own_work / suitable_work / effort)
+    # a draft request for a deskundigenoordeel, per question (own_work / suitable_work / effort): the
+    # person's words, the needed documents they say they have (JSON ids), the evidence files chosen
+    # for the pack (JSON ids of evidence_files)
     """CREATE TABLE expert_requests (
         owner_id TEXT NOT NULL REFERENCES owners(id) ON DELETE CASCADE,
         question_id TEXT NOT NULL,
         body TEXT NOT NULL DEFAULT '',
+        documents_have TEXT NOT NULL DEFAULT '[]',
         chosen_documents TEXT NOT NULL DEFAULT '[]',
         updated_at TEXT NOT NULL,
         PRIMARY KEY (owner_id, question_id)
