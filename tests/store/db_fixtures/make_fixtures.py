@@ -390,6 +390,61 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "updated_at": AT,
         },
     ],
+    # migration 9 (my file, part 2): my view per element, its name and date, an expert-opinion request
+    "employee_view_sections": [
+        {
+            "owner_id": "local",
+            "element_id": "suitable_work",
+            "stance": "disagree",
+            "body": "Er is wel passend werk: de planning.\n=Zie mijn voorstel van 16 juni. <b>Niet besproken.</b>",
+            "written_on": "2025-08-25",
+            "updated_at": AT,
+        },
+        {
+            "owner_id": "local",
+            "element_id": "action_plan",
+            "stance": "agree",
+            "body": "",
+            "written_on": None,
+            "updated_at": AT,
+        },
+        {
+            "owner_id": "second-person",
+            "element_id": "better_options",
+            "stance": "disagree",
+            "body": "Ik heb een ander re-integratiebureau voorgesteld; daar kwam geen antwoord op.",
+            "written_on": "2025-08-20",
+            "updated_at": AT,
+        },
+    ],
+    "employee_view_signature": [
+        {
+            "owner_id": "local",
+            "name": "Anna de Vries",
+            "job_title": "Planner",
+            "signed_on": "2025-08-25",
+            "updated_at": AT,
+        },
+        {"owner_id": "second-person", "name": "Joris Bakker", "job_title": "", "signed_on": None, "updated_at": AT},
+    ],
+    "expert_requests": [
+        {
+            "owner_id": "local",
+            "question_id": "suitable_work",
+            "body": "Is het werk als planner, 20 uur per week, passend voor mij?",
+            "documents_have": json.dumps(["work_description", "doctor_messages"]),
+            "chosen_documents": json.dumps(list(EVIDENCE)),
+            "updated_at": AT,
+        },
+        {
+            "owner_id": "second-person",
+            "question_id": "effort",
+            "body": "Heeft mijn werkgever genoeg gedaan? Het bureau deed zes weken niets.",
+            "documents_have": "[]",
+            "chosen_documents": "[]",
+            "updated_at": AT,
+        },
+    ],
     # migration 10 (the energy journal)
     "journal_entries": [
         {
