@@ -10,6 +10,7 @@ widget values become ``spoor2`` models in the page's ``ui`` module or in the sto
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -400,6 +401,29 @@ def user_text(value: str) -> None:
 def sources_markdown(source_ids: Iterable[str]) -> str:
     """``[Wet WIA, art. 64 lid 3](https://…)`` links, separated by semicolons."""
     return "; ".join(f"[{get_source(sid).title}]({get_source(sid).url})" for sid in source_ids)
+
+
+_FOCUSABLE = "input:not([disabled]), textarea, select, button, [tabindex]:not([tabindex='-1'])"
+_WIDGET_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def focus_on(key: str) -> None:
+    """Move the keyboard focus to the first field of the widget (or keyed container) ``key``.
+
+    For a form that starts again empty after a save (a new instance with new keys): without this the
+    focus falls to the page body and a keyboard user starts again at the top (WCAG 2.4.3). ``key`` is
+    one of our own widget keys, never text a person typed.
+    """
+    if not _WIDGET_KEY.fullmatch(key):
+        raise ValueError(f"not a widget key: {key!r}")
+    script = (
+        "<script>(() => { let tries = 0; const go = () => {"
+        f" const box = document.querySelector('.st-key-{key}');"
+        f' const field = box && (box.matches("{_FOCUSABLE}") ? box : box.querySelector("{_FOCUSABLE}"));'
+        " if (field) { field.focus({focusVisible: true}); } else if (tries++ < 60) { setTimeout(go, 50); } };"
+        " go(); })();</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def small(text: str) -> None:

@@ -48,6 +48,7 @@ from ui.frame import (
     error_text,
     fdate,
     flash,
+    focus_on,
     forget_choice,
     id_choice,
     lang,
@@ -376,6 +377,8 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
                 max_upload_size=EVIDENCE_MB,
             )  # fmt: skip
         submitted = st.form_submit_button(tr("tracker.add.submit"), key=k("submit"), type="primary")
+    if st.session_state.pop("tr_add_focus", False):  # after an add: on to the next activity's first field
+        focus_on(k("date"))
     return raw, upload, submitted
 
 
@@ -403,6 +406,7 @@ def quick_add(store: Store, today: date) -> None:
         show_error(error)  # what was typed stays in the form
         return
     _next_add_form()
+    st.session_state["tr_add_focus"] = True
     _forget_table()
     flash("success", tr("tracker.add.added_with_file" if evidence else "tracker.add.added_no_file"))
     st.rerun()
