@@ -17,6 +17,7 @@ from tests.support.postgres import (  # noqa: F401 - fixtures, defined once here
     pg_cluster,
     pg_database,
     pg_fresh_database,
+    pg_pool,
     pg_template,
 )
 
@@ -57,7 +58,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def make_store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[[str], Store]]:
     """``make_store(name)`` → an empty store of its own: an SQLite file ``<tmp>/<name>/spoor2.sqlite3``,
-    or on PostgreSQL a new person (owner) on this module's database, seen through the app role."""
+    or on PostgreSQL a new person (owner) in a database of its own, seen through the app role."""
     opened: list[Store] = []
     if backend == "sqlite":
 
@@ -67,12 +68,19 @@ def make_store(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
 
         yield sqlite_store
     else:
-        from tests.support.postgres import new_owner
-
-        base = Store(request.getfixturevalue("pg_database").app_url)
-        opened.append(base)
+        pool = request.getfixturevalue("pg_pool")
+        taken: set[str] = set()
 
         def postgres_store(name: str) -> Store:
+            # a database per name (a store is a database, as an SQLite file is), emptied for each test;
+            # the person is a new owner seen through the app role, under row-level security
+            from tests.support.postgres import new_owner
+
+            if name in taken:
+                raise ValueError(f"make_store({name!r}) twice in one test")
+            taken.add(name)
+            base = Store(pool.take(name).app_url)
+            opened.append(base)
             return base.for_owner(new_owner(), login=f"{name}@example.org")
 
         yield postgres_store

@@ -27,16 +27,17 @@ from tests.conftest import ROOT
 from tests.support.my_data import EVIDENCE, files_under, fill_store, rebuild, snapshot
 
 
+# ``full`` and ``empty`` (and every test that takes them) run on SQLite and on PostgreSQL (``make_store``).
 @pytest.fixture
-def full(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "full" / "spoor2.sqlite3")
+def full(make_store) -> Store:
+    store = make_store("full")
     fill_store(store)
     return store
 
 
 @pytest.fixture
-def empty(tmp_path: Path) -> Store:
-    return Store(tmp_path / "empty" / "spoor2.sqlite3")
+def empty(make_store) -> Store:
+    return make_store("empty")
 
 
 def evidence_names(store: Store) -> list[str]:
@@ -67,9 +68,9 @@ def test_export_import_into_an_empty_store_and_export_again_gives_the_same_conte
     assert stored is not None and stored.content == EVIDENCE
 
 
-def test_an_orientation_result_survives_the_round_trip(tmp_path, empty):
+def test_an_orientation_result_survives_the_round_trip(make_store, empty):
     # the bug: 'profile' (JSON text like '{}') was taken for a file name, so every such import failed
-    store = Store(tmp_path / "one" / "spoor2.sqlite3")
+    store = make_store("one")
     saved = orientation_repo.complete_questionnaire(store, "capacity", {"remote": "hybrid"}, date(2026, 10, 1))
     orientation_repo.update_profile(store, saved.id, {"remote": "Two days at home"})
     exported = data_io.export_bytes(store)
@@ -89,7 +90,7 @@ def test_file_columns_are_declared_by_the_migrations_and_exist(empty):
             assert set(columns) <= present
 
 
-def test_import_replaces_everything_and_merges_nothing(full, empty):
+def test_import_replaces_everything_and_merges_nothing(full, empty, make_store):
     exported = data_io.export_bytes(empty)  # an empty export
     before = evidence_names(full)
     data_io.import_bytes(full, exported)
@@ -97,7 +98,7 @@ def test_import_replaces_everything_and_merges_nothing(full, empty):
     assert data_io.file_count(full) == 0
     assert activities_repo.evidence_file(full, before[0]) is None
 
-    other = Store(empty.db_path.parent.parent / "other" / "spoor2.sqlite3")
+    other = make_store("other")
     timeline_repo.record_milestone(other, "spoor2_decision", date(2026, 6, 1))
     fill_store(empty, note="from the archive")
     data_io.import_bytes(other, data_io.export_bytes(empty))
