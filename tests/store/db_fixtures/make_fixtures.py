@@ -525,6 +525,37 @@ ROWS: dict[str, list[dict[str, Any]]] = {
             "updated_at": AT,
         },
     ],
+    # migration 12 (hosted): a grant to an adviser (one revoked) and the adviser's reads, per owner
+    "adviser_grants": [
+        {
+            "owner_id": "local",
+            "adviser_login": "j.bakker@fnv.example",
+            "granted_at": "2026-01-13T09:15:00+00:00",
+            "revoked_at": None,
+        },
+        {
+            "owner_id": "second-person",
+            "adviser_login": "adviseur@juridischloket.example",
+            "granted_at": "2026-01-05T14:00:00+00:00",
+            "revoked_at": "2026-01-20T08:30:00+00:00",
+        },
+    ],
+    "adviser_reads": [
+        {
+            "id": "ad0000000000000000000000000000a1",
+            "owner_id": "local",
+            "adviser_login": "j.bakker@fnv.example",
+            "what": "timeline",
+            "read_at": "2026-01-14T10:02:03.000001+00:00",
+        },
+        {
+            "id": "ad0000000000000000000000000000a2",
+            "owner_id": "second-person",
+            "adviser_login": "adviseur@juridischloket.example",
+            "what": "activities",
+            "read_at": "2026-01-06T11:00:00.000000+00:00",
+        },
+    ],
 }
 
 
