@@ -20,11 +20,10 @@ from spoor2.store import hosted as repo
 from spoor2.store.timeline import load_timeline_input, milestone_records
 from spoor2.store.tracker import list_activities
 from ui import auth
-from ui.frame import fdate, flash, flash_error, show_error, tr
+from ui.frame import entered, fdate, flash, flash_error, forget_choice, kept_field, show_error, tr
 
 #: Which person's read-only view is open (their owner id), for the adviser.
 OPEN_KEY = "adv_open_owner"
-GRANT_FORM = "adv_grant_form"
 GRANT_FIELD = "adv_grant_login"
 
 
@@ -34,12 +33,13 @@ def _day(iso: str) -> str:
 
 def _grant() -> None:
     """The grant form's callback: a double click grants once (the grant is an upsert by login)."""
-    login = str(st.session_state.get(GRANT_FIELD, ""))
+    login = str(entered(GRANT_FIELD, "") or "")
     try:
         grant = repo.grant_adviser(st.session_state["_adv_store"], login)
     except Spoor2Error as error:
         flash_error(error)
         return
+    forget_choice(GRANT_FIELD)  # the field is empty again after a grant
     flash("success", tr("advisers.granted", login=md_escape(grant.adviser_login)))
 
 
@@ -59,9 +59,10 @@ def who_can_read(store: Store) -> None:
     st.session_state["_adv_store"] = store
     st.header(tr("advisers.title"), anchor=False)
     st.markdown(tr("advisers.intro"))
-    with st.form(GRANT_FORM, clear_on_submit=True):
-        st.text_input(tr("advisers.login_label"), key=GRANT_FIELD, help=tr("advisers.login_help"), max_chars=254)
-        st.form_submit_button(tr("advisers.grant"), type="primary", on_click=_grant)
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    help_text = tr("advisers.login_help")
+    kept_field(left.text_input, tr("advisers.login_label"), key=GRANT_FIELD, default="", help=help_text)
+    right.button(tr("advisers.grant"), key="adv_grant", type="primary", on_click=_grant, icon=":material/key:")
     grants = repo.list_grants(store)
     if not grants:
         st.caption(tr("advisers.none"))

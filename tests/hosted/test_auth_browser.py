@@ -55,8 +55,12 @@ def _open(tab, stack, path: str, subject: str) -> None:  # type: ignore[no-untyp
         raise
 
 
-def _add_activity(tab, organisation: str) -> None:  # type: ignore[no-untyped-def]
-    tab.get_by_label(t(LANG, "tracker.field.organisation")).first.fill(organisation)
+def _add_activity(tab, organisation: str, folder) -> None:  # type: ignore[no-untyped-def]
+    try:
+        tab.get_by_label(t(LANG, "tracker.field.organisation")).first.fill(organisation)
+    except Exception:
+        tab.screenshot(path=str(folder / "failed-add-activity.png"), full_page=True)
+        raise
     tab.get_by_role("button", name=t(LANG, "tracker.add.submit")).click()
     wait_for_app(tab)
     tab.get_by_text(t(LANG, "tracker.add.added")).wait_for()
@@ -70,7 +74,7 @@ def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  #
     wait_for_app(anna)
     anna.get_by_text(t(LANG, "auth.welcome.title")).wait_for()  # nobody's data before login
     _open(anna, stack, "tracker", "anna")
-    _add_activity(anna, organisation)
+    _add_activity(anna, organisation, stack.folder)
     wait_for_text(anna, organisation)
 
     # the replica that served the session dies; the next visit goes to the other one
