@@ -61,6 +61,8 @@ from ui.frame import (
     page_script,
     set_choice,
     show_error,
+    small,
+    sources_markdown,
     tr,
     user_text,
 )
@@ -98,9 +100,15 @@ def _file_name(name: str, suffix: str) -> str:
 # --- the page ------------------------------------------------------------------------------------------
 
 
+#: What the privacy note rests on: no distinction when a job is filled (AWGB art. 5, WGBL art. 3).
+PRIVACY_SOURCES = ("ap_cv_awgb_5", "ap_cv_wgbl_3")
+
+
 def intro() -> None:
     st.write(tr("applying.intro"))
-    st.info(tr("applying.privacy"), icon=":material/shield:")
+    with st.container(border=True):
+        st.markdown(f":material/shield: {tr('applying.privacy')}")
+        small(f"{tr('applying.sources_label')}: {sources_markdown(PRIVACY_SOURCES)}")
 
 
 def section() -> str:
@@ -629,7 +637,7 @@ def stories(store: Store) -> None:
     for story in repo.list_stories(store):
         stamp = hashlib.sha256(story.updated_at.encode()).hexdigest()[:8]
         prefix = f"ap_story_{story.id}_{stamp}"
-        with st.expander(story.title):
+        with st.expander(md_escape(story.title)):
             _story_fields(prefix, story.model_dump())
             cols = st.columns(2)
             cols[0].button(
