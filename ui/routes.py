@@ -21,7 +21,7 @@ from spoor2.applying.after_start import (
     checkin_state,
     load_after_start,
 )
-from spoor2.applying.routes import InfoItem, Route, load_routes
+from spoor2.applying.routes import InfoItem, Route, Unverified, load_routes, unverified_text
 from spoor2.errors import Spoor2Error
 from spoor2.legal.sources import get_source
 from spoor2.render.text import md_escape
@@ -70,10 +70,14 @@ def _run(action: Callable[[], None], notice: str | None = None) -> None:
             flash("success", notice)
 
 
-def _sources(source_ids: tuple[str, ...], unverified: str) -> None:
+def _unverified(unverified: Unverified | None) -> None:
+    if unverified is not None:
+        st.caption(f":material/warning: {tr('routes.unverified', what=unverified_text(unverified, lang()))}")
+
+
+def _sources(source_ids: tuple[str, ...], unverified: Unverified | None) -> None:
     """The sources of an item as links, with their quotes, and what could not be checked."""
-    if unverified:
-        st.caption(f":material/warning: {tr('routes.unverified', what=unverified)}")
+    _unverified(unverified)
     st.caption(f"{tr('routes.sources')}: {sources_markdown(source_ids)}")
     quotes = [(get_source(sid).title, get_source(sid).quote) for sid in source_ids if get_source(sid).quote]
     if quotes:
@@ -122,8 +126,7 @@ def _route(store_ticks: dict[str, list[str]], route: Route) -> None:
                 st.checkbox, check.text(lang()), key=_tick_key(route.id, check.id), saved=check.id in ticked,
                 on_change=on_tick, args=(route.id, check.id),
             )  # fmt: skip
-            if check.unverified:
-                st.caption(f":material/warning: {tr('routes.unverified', what=check.unverified)}")
+            _unverified(check.unverified)
         _sources(route.sources, route.unverified)
 
 

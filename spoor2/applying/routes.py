@@ -34,12 +34,26 @@ class Text(Model):
     body: str = Field(min_length=1)
 
 
+class Unverified(Model):
+    """What could not be checked against a primary source, in both languages."""
+
+    en: str = Field(min_length=1)
+    nl: str = Field(min_length=1)
+
+
+def unverified_text(unverified: Unverified | None, lang: str) -> str:
+    """What was not checked, in ``lang`` ("" when everything was)."""
+    if unverified is None:
+        return ""
+    return unverified.en if normalise_lang(lang) == "en" else unverified.nl
+
+
 class InfoItem(Model):
     """One sourced statement with a title, in both languages."""
 
     id: str
     sources: tuple[str, ...] = Field(min_length=1)
-    unverified: str = ""
+    unverified: Unverified | None = None
     en: Text
     nl: Text
 
@@ -52,7 +66,7 @@ class Check(Model):
 
     id: str
     sources: tuple[str, ...] = Field(min_length=1)
-    unverified: str = ""
+    unverified: Unverified | None = None
     en: str = Field(min_length=1)
     nl: str = Field(min_length=1)
 

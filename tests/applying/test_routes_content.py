@@ -35,6 +35,9 @@ def _texts(lang: str) -> list[str]:
         text = getattr(item, lang)
         out += [text.title, text.body]
     out += [getattr(check, lang) for check in content.checks.values()]
+    for item in [*_info_items(), *content.checks.values()]:
+        if item.unverified is not None:
+            out.append(getattr(item.unverified, lang))
     out += [getattr(q, lang) for point in CHECKPOINTS for q in later.questions(point)]
     return out
 
@@ -81,7 +84,7 @@ def test_dutch_terms_stay_visible_in_english():
 
 def test_what_could_not_be_checked_is_marked_never_stated_as_fact():
     lkv = next(item for item in load_routes().absence if item.id == "lkv")
-    assert lkv.unverified and "2026" in lkv.unverified
+    assert lkv.unverified is not None and "2026" in lkv.unverified.en and "2026" in lkv.unverified.nl
     assert "€3.05" in lkv.en.body and "could not check" in lkv.en.body
     assert "€3,05" in lkv.nl.body and "niet controleren" in lkv.nl.body
 
