@@ -168,3 +168,22 @@ def test_a_cv_typed_then_switched_to_the_other_language_is_saved_as_typed(store,
     saved = repo.get_version(store, version.id)
     assert saved.cv.personal.place == "Utrecht" and saved.lang == "en"
     assert [(s.language, s.level) for s in saved.cv.languages] == [("Frysk", "b1")]
+
+
+@LANGS
+def test_typed_markup_is_shown_as_text_in_every_section(lang, store):
+    from spoor2.applying.interviews import Story
+
+    trick = "![x](http://evil/x.png) **bold** <b>html</b>"
+    activity = _activity(store, organisation=trick)
+    version = _version(store, name=trick)
+    repo.save_letter(store, activity.id, trick, "nl", version.id)
+    repo.save_interview_notes(store, activity.id, trick)
+    repo.save_story(store, Story(id="s1", title=trick, action=trick))
+    at = open_page("applying.py", lang=lang)
+    for section in ("cv", "letters", "interviews"):
+        at.segmented_control(key="ap_tab").set_value(section).run()
+        assert_no_exception(at)
+        rendered = [m.value for m in at.markdown] + [e.label for e in at.expander] + [c.value for c in at.caption]
+        assert not [text for text in rendered if "](http://evil" in text or "**bold**" in text or "<b>" in text]
+    assert trick in [e.value for e in at.text]  # the saved notes, as plain text
