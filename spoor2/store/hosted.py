@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from spoor2.errors import InvalidInput
 from spoor2.model import Model
-from spoor2.store import Store, normal_login, now_iso
+from spoor2.store import Store, normal_login, now_iso, upsert
 
 #: A login as identity providers give it: an e-mail address or a user name, not a text.
 MAX_LOGIN = 254
@@ -70,15 +70,13 @@ def grant_adviser(store: Store, adviser_login: str) -> Grant:
         raise InvalidInput("adviser_login_is_you")
     at = now_iso()
     with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO adviser_grants (owner_id, adviser_login, granted_at, revoked_at) "
-                "VALUES (:o, :login, :at, NULL) ON CONFLICT (owner_id, adviser_login) "
-                "DO UPDATE SET granted_at = excluded.granted_at, revoked_at = NULL "
-                "WHERE adviser_grants.revoked_at IS NOT NULL"
-            ),
-            {"o": store.owner_id, "login": login, "at": at},
-        )
+        active = conn.execute(
+            text("SELECT 1 FROM adviser_grants WHERE owner_id = :o AND adviser_login = :login AND revoked_at IS NULL"),
+            {"o": store.owner_id, "login": login},
+        ).first()
+        if not active:  # granting again what is granted changes nothing (not even its date)
+            values = {"owner_id": store.owner_id, "adviser_login": login, "granted_at": at, "revoked_at": None}
+            upsert(conn, "adviser_grants", ("owner_id", "adviser_login"), values)
     return next(g for g in list_grants(store) if g.adviser_login == login)
 
 
