@@ -140,8 +140,11 @@ def on_save_check(store: Store, today: date) -> None:
 
 
 def _item_label(item: CheckItem) -> str:
+    """A check's label; a flag's warning when it is raised, else its neutral name."""
     if item.kind == "check":
         return tr(f"my_file.check.{item.id}.label")
+    if item.status != "gap":
+        return tr(f"my_file.flag.{item.id}.name")
     params = {k: (fdate(date.fromisoformat(v)) if k == "date" else v) for k, v in item.params.items()}
     return tr(f"my_file.flag.{item.id}.label", **params)
 
@@ -182,6 +185,18 @@ def summary(result: FileCheckResult) -> None:
         st.caption(tr("my_file.gaps_empty"))
     for item in result.gaps:
         _gap_card(item)
+
+
+def flag_overview(result: FileCheckResult) -> None:
+    """Every red flag with its status and its sources (the raised ones are above, with what to do)."""
+    st.markdown(f"#### {tr('my_file.flags_title')}")
+    for item in result.items:
+        if item.kind != "flag":
+            continue
+        icon = tr(f"my_file.status_icon.{item.status}")
+        note = tr("my_file.flag_ok") if item.status == "ok" else tr(f"my_file.status.{item.status}")
+        st.markdown(f"{icon} {_item_label(item)} — {note}")
+        st.caption(f"{tr('my_file.sources')}: {sources_markdown(item.sources)}")
 
 
 def _fact_widgets(key: str, facts: FileFacts, today: date) -> None:
@@ -261,6 +276,7 @@ def check_section(store: Store, today: date) -> None:
         st.page_link(page_script("timeline"), label=tr("my_file.go_timeline"), icon=":material/event:")
     result = run_checks(facts, today)
     summary(result)
+    flag_overview(result)
     situation(facts, today)
     blocks(result)
     st.button(

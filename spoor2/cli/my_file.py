@@ -109,6 +109,8 @@ def item_label(item: Any, lang: str) -> str:
     """The item's label in ``lang`` (a flag's label takes its parameters, dates in the language)."""
     if item.kind == "check":
         return t(lang, f"my_file.check.{item.id}.label")
+    if item.status != "gap":
+        return t(lang, f"my_file.flag.{item.id}.name")
     params = {k: (format_date(date.fromisoformat(v), lang) if k == "date" else v) for k, v in item.params.items()}
     return t(lang, f"my_file.flag.{item.id}.label", **params)
 
