@@ -90,6 +90,16 @@ def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  #
     wait_for_text(bram, t(LANG, "auth.logged_in_as", login="bram.devries@voorbeeld.nl"))
     assert not page_has(bram, organisation)
 
+    # logging out ends the session (at the identity provider too): the next visit asks for a login
+    bram.get_by_role("button", name=t(LANG, "auth.logout"), exact=True).click()
+    bram.wait_for_url(lambda url: not url.startswith(f"{stack.url}/tracker"), timeout=30_000)
+    if bram.url.startswith(stack.issuer):
+        bram.get_by_role("button", name="End session").click()
+    bram.goto(f"{stack.url}/tracker?lang={LANG}")
+    wait_for_app(bram)
+    bram.get_by_text(t(LANG, "auth.welcome.title")).wait_for()
+    assert not page_has(bram, t(LANG, "auth.logged_in_as", login="bram.devries@voorbeeld.nl"))
+
     # anna grants her adviser read access
     _open(anna, stack, "my-data", "anna")
     anna.get_by_role("textbox", name=t(LANG, "advisers.login_label")).fill(ADVISER)
