@@ -176,3 +176,20 @@ def test_the_language_switch_keeps_the_section_and_an_unsaved_answer(store):
     assert_no_exception(at)
     assert at.radio(key="mf_chk_own_job").value == "no"
     assert t("nl", "my_file.check_intro").split("\n")[0][:30] in page_text(at)
+
+
+@LANGS
+def test_every_check_and_flag_shows_its_sources_and_the_summary_counts(lang, store):
+    from spoor2.legal.sources import get_source
+    from spoor2.my_file.checks import run_checks
+
+    timeline_repo.save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=500)),)))
+    at = open_page("my-file.py", lang=lang)
+    text = page_text(at)
+    result = run_checks(repo.file_facts(store, TODAY), TODAY)
+    gaps = t(lang, "my_file.summary_gaps", count=len(result.gaps))
+    unknown = t(lang, "my_file.summary_unknown", count=len(result.unknown))
+    assert f"{gaps}, {unknown}" in text
+    for item in result.items:
+        for source in item.sources:
+            assert get_source(source).title in text, (item.id, source)
