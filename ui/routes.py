@@ -127,7 +127,8 @@ def _route(store_ticks: dict[str, list[str]], route: Route) -> None:
                 on_change=on_tick, args=(route.id, check.id),
             )  # fmt: skip
             _unverified(check.unverified)
-        _sources(route.sources, route.unverified)
+        cited = dict.fromkeys((*route.sources, *(sid for check in checks for sid in check.sources)))
+        _sources(tuple(cited), route.unverified)  # the route's sources and those of its checks
 
 
 def routes(store: Store) -> None:

@@ -32,6 +32,9 @@ def test_each_section_opens_and_a_one_month_answer_is_saved(page, app_server, la
     page.get_by_text(t(lang, "routes.routes.intro")).first.wait_for()
     retraining = load_routes().route("retraining")
     page.get_by_text(getattr(retraining, lang).title.replace("*", ""), exact=False).first.wait_for()
+    page.get_by_text(getattr(load_routes().route("secondment"), lang).title.replace("*", ""), exact=False).first.click()
+    page.get_by_text(load_routes().checks["own_job"].text(lang)[:30], exact=False).first.wait_for()
+    page.screenshot(path=str(app_server.data_dir / f"routes-checklist-{lang}.png"))
 
     _section(page, lang, "after_start")
     page.get_by_text(t(lang, "routes.after_start.plan_title")).first.wait_for()

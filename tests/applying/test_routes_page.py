@@ -46,6 +46,7 @@ def test_the_routes_section_shows_each_route_and_keeps_a_tick(store, lang):
         assert any(getattr(route, lang).title.replace("*", "") in label.replace("*", "") for label in labels)
     wage = content.checks["wage"].text(lang)
     assert t(lang, "routes.routes.intro") in text
+    assert "Burgerlijk Wetboek Boek 7, art. 7:611" in text  # a check's own source is shown with its route
     at.checkbox(key="rt_tick_secondment_wage").check().run()
     assert_no_exception(at)
     assert repo.get_route_ticks(store) == {"secondment": ["wage"]}
@@ -101,3 +102,17 @@ def test_an_answer_never_gets_past_the_limit(store, lang):
     assert saved[(3, questions[0].id)].answer == "Goed"
     long = saved.get((3, questions[1].id))
     assert long is None or len(long.answer) <= 4000
+
+
+@pytest.mark.parametrize(("first", "then"), [("en", "nl"), ("nl", "en")])
+def test_a_draft_answer_and_a_tick_survive_a_language_switch_and_are_saved_as_typed(store, first, then):
+    at = show(open_page("routes.py", lang=first), "after_start")
+    question = load_after_start().questions(6)[0]
+    at.text_area(key=f"rt_answer_6_{question.id}").input("Verlenging in maart").run()
+    at.radio(key="lang_choice").set_value(then).run()
+    assert_no_exception(at)
+    assert at.segmented_control(key="rt_section").value == "after_start"  # the section stays
+    assert at.text_area(key=f"rt_answer_6_{question.id}").value == "Verlenging in maart"
+    assert at.text_area(key=f"rt_answer_6_{question.id}").label == question.text(then)
+    at.button(key="rt_save_6").click().run()
+    assert repo.list_checkin_answers(store)[(6, question.id)].answer == "Verlenging in maart"
