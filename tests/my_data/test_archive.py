@@ -1,4 +1,9 @@
-"""Export, import and delete everything (spoor2.store.my_data): round trip, all-or-nothing, and every bad file."""
+"""Export, import and delete everything (spoor2.store.my_data): round trip, all-or-nothing, and every bad file.
+
+Every test that takes ``full``/``empty`` runs on SQLite and on PostgreSQL (``make_store`` in tests/conftest.py).
+SQLite-only, because they are about the SQLite file: what "delete everything" leaves in its -wal file, free
+pages and upgrade backups (on PostgreSQL VACUUM is the operator's job: deploy/sql/README.md).
+"""
 
 from __future__ import annotations
 
@@ -355,7 +360,9 @@ def test_every_error_code_has_a_message_in_both_languages():
 
 
 def test_delete_everything_leaves_no_deleted_text_readable_on_disk(data_dir):
-    """The -wal file, free pages and the upgrade backups held the text after "All your data was deleted"."""
+    """The -wal file, free pages and the upgrade backups held the text after "All your data was deleted".
+
+    SQLite-only: it reads the SQLite file's bytes (a hosted database's files are the server's)."""
     marker = "Amersfoort-Sandra-7f3e"
     store = Store(data_dir / "spoor2.sqlite3")
     fill_store(store, note=marker)
