@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 from spoor2.i18n import format_date, t
-from spoor2.my_file.view import Evidence, ViewSection, ViewSignature, view_document
+from spoor2.my_file.checks import CheckItem, FileCheckResult
+from spoor2.my_file.proposals import Proposal
+from spoor2.my_file.view import Evidence, ViewSection, ViewSignature, source_titles, view_document
 from spoor2.questions.bank import Meeting
 from spoor2.render.document import Block, BulletList, Caption, Document, Heading, Item, Paragraph, UserText
 from spoor2.timeline.rules import DatedMilestone
@@ -21,35 +23,14 @@ from spoor2.tracker.import_export import overview_document
 
 
 @dataclass(frozen=True)
-class ProposalEntry:
-    """A proposal and its answer, as the whole file lists it."""
-
-    made_on: date
-    to_whom: str
-    what: str
-    answer: str
-    answered_on: date | None = None
-    answer_text: str = ""
-
-
-@dataclass(frozen=True)
-class CheckEntry:
-    """One line of the self-check result (built by the check of part 1): its status, text and sources."""
-
-    status: str
-    text: str
-    sources: str = ""
-
-
-@dataclass(frozen=True)
 class WholeFile:
     """Everything the whole file shows, read from the store by the caller."""
 
     timeline: Any = None  # spoor2.store.timeline.SavedStanding, or None
     activities: Sequence[Activity] = ()
-    proposals: Sequence[ProposalEntry] = ()
+    proposals: Sequence[Proposal] = ()
     meetings: Sequence[Meeting] = ()
-    checks: Sequence[CheckEntry] | None = None
+    checks: FileCheckResult | None = None
     sections: dict[str, ViewSection] = field(default_factory=dict)
     signature: ViewSignature | None = None
     evidence: Evidence = field(default_factory=Evidence)
@@ -92,12 +73,12 @@ def _proposal_blocks(data: WholeFile, lang: str) -> list[Block]:
         return [*blocks, Paragraph(t(lang, "my_file_view.whole.none"))]
     items: list[Item] = []
     for p in data.proposals:
-        line = (format_date(p.made_on, lang, "medium") + " · ", UserText(p.to_whom), " · ", UserText(p.what))
-        notes: list[Any] = []
-        if p.answer == "none" or p.answered_on is None:
-            notes.append(t(lang, "my_file_view.whole.no_answer"))
-        else:
-            notes.append(t(lang, "my_file_view.whole.answered_on", date=format_date(p.answered_on, lang)))
+        to_whom = t(lang, f"my_file.to_whom.{p.to_whom}")
+        line = (f"{format_date(p.made_on, lang, 'medium')} · {to_whom} · ", UserText(p.what))
+        reply = t(lang, f"my_file.reply.{p.answer}")
+        if p.answered_on is not None:
+            reply += " · " + t(lang, "my_file_view.whole.answered_on", date=format_date(p.answered_on, lang))
+        notes: list[Any] = [reply]
         if p.answer_text:
             notes.append(UserText(p.answer_text))
         items.append(Item(line, notes=tuple(notes)))
@@ -117,12 +98,30 @@ def _meeting_blocks(data: WholeFile, lang: str) -> list[Block]:
     return blocks
 
 
+def _check_line(item: CheckItem, lang: str) -> str:
+    status = t(lang, f"my_file.status.{item.status}")
+    if item.kind == "flag":
+        text = t(lang, f"my_file.flag.{item.id}.{'label' if item.status == 'gap' else 'name'}", **item.params)
+    else:
+        text = t(lang, f"my_file.check.{item.id}.label", **item.params)
+    return f"{status} · {text}"
+
+
 def _check_blocks(data: WholeFile, lang: str) -> list[Block]:
     blocks: list[Block] = [Heading(t(lang, "my_file_view.whole.checks_title"))]
-    if not data.checks:
+    if data.checks is None:
         return [*blocks, Paragraph(t(lang, "my_file_view.whole.no_checks"))]
-    items = tuple(Item(f"{c.status} · {c.text}", notes=(c.sources,) if c.sources else ()) for c in data.checks)
-    return [*blocks, BulletList(items)]
+    result = data.checks
+    blocks.append(
+        Paragraph(t(lang, "my_file_view.whole.check_summary", gaps=len(result.gaps), unknown=len(result.unknown)))
+    )
+    items: list[Item] = []
+    for item in result.items:
+        notes = [f"{t(lang, 'my_file_view.doc.sources')}: {source_titles(item.sources)}"]
+        if item.due is not None:
+            notes.insert(0, t(lang, "my_file_view.whole.due", date=format_date(item.due, lang)))
+        items.append(Item(_check_line(item, lang), notes=tuple(notes)))
+    return [*blocks, BulletList(tuple(items))]
 
 
 def _view_blocks(data: WholeFile, lang: str, today: date) -> list[Block]:

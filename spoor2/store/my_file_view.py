@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,9 +12,11 @@ from sqlalchemy import text
 
 from spoor2.errors import Spoor2Error
 from spoor2.model import load_strict
+from spoor2.my_file.checks import run_checks
 from spoor2.my_file.expert import QUESTIONS, ExpertRequest, PackFile
+from spoor2.my_file.proposals import Proposal
 from spoor2.my_file.view import ELEMENT_IDS, Evidence, ViewSection, ViewSignature, is_written
-from spoor2.my_file.whole import ProposalEntry, WholeFile
+from spoor2.my_file.whole import WholeFile
 from spoor2.store import Store, now_iso, upsert
 from spoor2.store import questions as questions_repo
 from spoor2.store import timeline as timeline_repo
@@ -94,32 +95,11 @@ def view_written(store: Store) -> bool:
 # --- the person's own records, as pointers ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProposalLine:
-    """A proposal as the view and the whole file list it (read from A1's ``proposals`` table)."""
+def _proposals(store: Store) -> list[Proposal]:
+    """The owner's proposals, oldest first (part 1's store owns the table; imported here, as it imports this)."""
+    from spoor2.store import my_file as proposals_repo
 
-    made_on: date
-    to_whom: str
-    what: str
-    answer: str
-    answered_on: date | None
-    answer_text: str
-
-
-def proposal_lines(store: Store) -> list[ProposalLine]:
-    """The owner's proposals, oldest first."""
-    with store.read() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT made_on, to_whom, what, answer, answered_on, answer_text FROM proposals "
-                "WHERE owner_id = :o ORDER BY made_on, id"
-            ),
-            {"o": store.owner_id},
-        ).all()
-    return [
-        ProposalLine(date.fromisoformat(m), w, what, a, date.fromisoformat(on) if on else None, text_)
-        for m, w, what, a, on, text_ in rows
-    ]
+    return sorted(proposals_repo.list_proposals(store), key=lambda p: (p.made_on, p.id))
 
 
 def received_documents(store: Store) -> dict[str, date | None]:
@@ -132,7 +112,7 @@ def evidence(store: Store) -> Evidence:
     saved = timeline_repo.load_timeline_input(store)
     first = min((p.start for p in saved.periods), default=None) if saved is not None else None
     span = tracker_repo.date_range(store)
-    proposals = proposal_lines(store)
+    proposals = _proposals(store)
     meetings = questions_repo.meetings(store)
     return Evidence(
         first_sick_day=first,
@@ -227,14 +207,14 @@ def whole_file(store: Store, today: date) -> WholeFile:
         saved = timeline_repo.load_standing(store, today)
     except Spoor2Error:
         saved = None
-    proposals = [
-        ProposalEntry(p.made_on, p.to_whom, p.what, p.answer, p.answered_on, p.answer_text)
-        for p in proposal_lines(store)
-    ]
+    from spoor2.store import my_file as checks_repo
+
+    checks = run_checks(checks_repo.file_facts(store, today), today)
     return WholeFile(
         timeline=saved,
         activities=list(tracker_repo.iter_activities(store)),
-        proposals=proposals,
+        proposals=_proposals(store),
+        checks=checks,
         meetings=questions_repo.meetings(store),
         sections=view_sections(store),
         signature=view_signature(store),

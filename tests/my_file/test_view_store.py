@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import text
-
 from spoor2.my_file import expert as expert_rules
 from spoor2.my_file import view as view_rules
+from spoor2.my_file.proposals import Proposal
 from spoor2.store import my_data as data_io
+from spoor2.store import my_file as proposals_repo
 from spoor2.store import my_file_view as repo
 from spoor2.store import tracker as tracker_repo
 from spoor2.tracker.activities import Activity
@@ -85,14 +85,17 @@ def test_evidence_counts_the_persons_records(store):
 
 
 def _proposal(store, pid: str, answer: str) -> None:
-    with store.transaction() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO proposals (id, owner_id, made_on, to_whom, kind, what, answer, created_at, updated_at) "
-                "VALUES (:id, :o, '2026-10-01', 'HR', 'task', 'Planner bij Acme', :a, 'x', 'x')"
-            ),
-            {"id": pid, "o": store.owner_id, "a": answer},
-        )
+    answered = {"answered_on": date(2026, 10, 8)} if answer != "none" else {}
+    proposal = Proposal(
+        id=pid,
+        made_on=date(2026, 10, 1),
+        to_whom="employer",
+        kind="task_or_job",
+        what="Planner bij Acme",
+        answer=answer,
+        **answered,
+    )
+    proposals_repo.add_proposal(store, proposal, TODAY)
 
 
 def test_proposals_are_counted_with_the_unanswered_ones(store):
@@ -100,7 +103,6 @@ def test_proposals_are_counted_with_the_unanswered_ones(store):
     _proposal(store, "p2", "accepted")
     ev = repo.evidence(store)
     assert (ev.proposals, ev.unanswered) == (2, 1)
-    assert [p.what for p in repo.proposal_lines(store)] == ["Planner bij Acme", "Planner bij Acme"]
 
 
 def test_export_delete_import_keeps_the_view_and_the_requests(store):

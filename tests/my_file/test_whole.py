@@ -41,8 +41,22 @@ def test_the_whole_file_has_a_contents_page_naming_every_part_with_its_page(lang
 def test_an_empty_store_gives_a_whole_file_that_says_what_is_missing(store):
     text = _flat(whole_pdf(repo.whole_file(store, AS_OF), "en", AS_OF))
     assert t("en", "my_file_view.whole.no_timeline") in text
-    assert t("en", "my_file_view.whole.no_checks") in text
+    result = repo.whole_file(store, AS_OF).checks
+    assert result is not None and result.unknown  # part 1's check, run on nothing: unknowns, said so
+    assert t("en", "my_file_view.whole.check_summary", gaps=len(result.gaps), unknown=len(result.unknown)) in text
+    assert t("en", "my_file.status.unknown") in text
     assert t("en", "my_file_view.doc.not_yet") in text
+
+
+def test_the_check_result_lists_every_item_with_its_status_and_sources(store):
+    fill_store(store)
+    data = repo.whole_file(store, AS_OF)
+    doc = whole_document(data, "nl", AS_OF)
+    text = doc.to_text()
+    for item in data.checks.items:
+        status = t("nl", f"my_file.status.{item.status}")
+        assert any(line.startswith(f"- {status} · ") for line in text.splitlines()), item.id
+    assert t("nl", "my_file.to_whom.employer") in text or not data.proposals
 
 
 def test_every_part_starts_with_a_level_one_heading():
