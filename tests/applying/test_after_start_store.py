@@ -83,3 +83,23 @@ def test_everything_survives_export_delete_import(store):
     assert repo.list_checkin_answers(store) == {} and repo.get_start_date(store) is None
     data_io.import_bytes(store, exported)
     assert (repo.list_checkin_answers(store), repo.get_start_date(store), repo.get_route_ticks(store)) == before
+
+
+def test_answers_start_date_and_ticks_on_both_backends(make_store):
+    """The same SQL on SQLite and on PostgreSQL (the hosted store, under row-level security)."""
+    store = make_store("routes")
+    repo.save_checkin_answer(store, _answer("Eerste versie", on=date(2026, 11, 2)))
+    repo.save_checkin_answer(store, _answer("Tweede versie", on=date(2026, 11, 9)))
+    repo.save_checkin_answer(store, _answer("Meer pauzes", checkpoint=6, question_id="balance"))
+    repo.set_start_date(store, date(2026, 5, 31), TODAY)
+    repo.set_route_tick(store, "volunteering", "travel", True)
+    answers = repo.list_checkin_answers(store)
+    assert answers[(1, "work_fits")].answer == "Tweede versie"
+    assert answers[(1, "work_fits")].answered_on == date(2026, 11, 2)
+    assert answers[(6, "balance")].answer == "Meer pauzes"
+    assert repo.get_start_date(store) == date(2026, 5, 31)
+    assert repo.get_route_ticks(store) == {"volunteering": ["travel"]}
+    exported = data_io.export_bytes(store)
+    data_io.delete_everything(store)
+    data_io.import_bytes(store, exported)
+    assert repo.list_checkin_answers(store) == answers
