@@ -4,6 +4,7 @@ read from the app server's own store."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from spoor2.i18n import t
 from spoor2.store import Store
@@ -44,6 +45,6 @@ def test_fill_part_of_the_check_and_add_a_proposal(page, app_server, lang):  # n
     page.get_by_text(t(lang, "my_file.proposal_added")).wait_for()
     (saved,) = repo.list_proposals(store)
     assert saved.what == what and saved.answer == "none"
-    assert page.locator(".st-key-mf_p_what textarea").input_value() == ""  # the form is empty again
+    expect(page.locator(".st-key-mf_p_what textarea")).to_have_value("")  # the form is empty again
     assert "Traceback" not in page.content()
     page.screenshot(path=str(app_server.data_dir / f"my-file-{lang}.png"), full_page=True)
