@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spoor2.applying.after_start import (
     CheckinAnswer,
@@ -97,3 +99,11 @@ def test_answers_are_checked():
         with pytest.raises(InvalidInput) as error:
             check_answer(_answer(**changes))
         assert error.value.code == code
+
+
+@given(start=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), checkpoint=st.sampled_from([1, 3, 6]))
+def test_due_is_in_the_target_month_on_the_same_day_or_its_last_day(start, checkpoint):
+    due = checkin_due(start, checkpoint)
+    months = (due.year - start.year) * 12 + due.month - start.month
+    assert months == checkpoint
+    assert due.day == start.day or (due.day < start.day and (due + timedelta(days=1)).day == 1)
