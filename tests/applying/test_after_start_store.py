@@ -100,6 +100,9 @@ def test_answers_start_date_and_ticks_on_both_backends(make_store):
     assert repo.get_start_date(store) == date(2026, 5, 31)
     assert repo.get_route_ticks(store) == {"volunteering": ["travel"]}
     exported = data_io.export_bytes(store)
-    data_io.delete_everything(store)
-    data_io.import_bytes(store, exported)
-    assert repo.list_checkin_answers(store) == answers
+    data_io.delete_everything(store)  # (hosted: the person goes too; a new login starts afresh)
+    again = make_store("routes-again")
+    data_io.import_bytes(again, exported)
+    assert repo.list_checkin_answers(again) == answers
+    assert repo.get_start_date(again) == date(2026, 5, 31)
+    assert repo.get_route_ticks(again) == {"volunteering": ["travel"]}
