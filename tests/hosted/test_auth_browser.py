@@ -9,7 +9,15 @@ import pytest
 
 from spoor2.i18n import t
 from tests.support.browser import CHROMIUM_ARGS, require_chromium, wait_for_app
-from tests.support.hosted import hosted_stack, log_in, page_has, serving_replica, wait_for_text  # noqa: F401
+from tests.support.hosted import (  # noqa: F401
+    hosted_stack,
+    log_in,
+    open_tracker_files,
+    page_has,
+    serving_replica,
+    try_upload,
+    wait_for_text,
+)
 
 pytestmark = pytest.mark.browser
 LANG = "en"
@@ -83,6 +91,10 @@ def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  #
     _open(anna, stack, "tracker", "anna")
     wait_for_text(anna, organisation)
     assert serving_replica(stack) != served
+
+    # an upload goes through the proxy to the session's replica
+    open_tracker_files(anna)
+    assert try_upload(anna, stack.folder, 1)
 
     # another person sees none of it
     bram = _tab(chromium)

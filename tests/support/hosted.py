@@ -82,3 +82,33 @@ def wait_for_text(tab, text: str, seconds: float = 30) -> None:  # type: ignore[
 def page_has(tab, text: str) -> bool:  # type: ignore[no-untyped-def]
     time.sleep(0.5)
     return bool(tab.evaluate("t => document.body.textContent.includes(t)", text))
+
+
+#: /tracker's import uploader (its key changes only after an import).
+IMPORT_UPLOADER = ".st-key-tr_import_file_0"
+CSV = "date,type,organisation,role,status,notes\n2026-11-03,vacancy_application,Gemeente Assen,Baliemedewerker,done,\n"
+
+
+def try_upload(tab, folder: Path, number: int, seconds: float = 20) -> bool:  # type: ignore[no-untyped-def]
+    """Upload a small activity CSV on /tracker's import (the tab must be open there); whether the app got it.
+
+    The app answering with its preview ("1 rows found.") means the upload reached the session's replica.
+    """
+    from spoor2.i18n import t
+
+    path = folder / f"upload-{number}.csv"
+    path.write_text(CSV.replace("Assen", f"Assen {number}"), encoding="utf-8")
+    tab.locator(f"{IMPORT_UPLOADER} input[type=file]").set_input_files(str(path))
+    try:
+        tab.get_by_text(t("en", "tracker.import.preview", rows=1)).first.wait_for(timeout=seconds * 1000)
+    except Exception:
+        return False
+    return True
+
+
+def open_tracker_files(tab) -> None:  # type: ignore[no-untyped-def]
+    from spoor2.i18n import t
+
+    tab.locator(".st-key-tr_tab").get_by_text(t("en", "tracker.tabs.files")).click()
+    wait_for_app(tab)
+    tab.locator(IMPORT_UPLOADER).wait_for()
