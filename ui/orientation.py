@@ -44,6 +44,7 @@ from ui.frame import (
     fdate,
     flash,
     flash_error,
+    focus_on,
     forget_choice,
     has_choice,
     id_choice,
@@ -132,11 +133,14 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     texts = load_texts(lang(), qid)
     draft = load_draft(store, qid)
     screen_key = _screen_key(qid)
-    resumed = None  # said once: when the draft is opened in this session
+    # "Welcome back" stays while the person is on the screen they came back to: a line that disappeared at
+    # the first answer would shift the questions below it and take the keyboard focus with it
+    back_key = f"or_continued_{qid}"
     if screen_key not in st.session_state:
         st.session_state[screen_key] = draft.screen if draft else 0
         if draft is not None:
-            resumed = draft.updated_at
+            st.session_state[back_key] = draft.updated_at
+    resumed = st.session_state.get(back_key)
     screen = min(int(st.session_state[screen_key]), len(q.screens) - 1)
     # fill the widgets of this screen from the saved draft (widgets of other screens are gone)
     for item_id in q.screens[screen]:
@@ -173,6 +177,8 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     with st.container(border=True):
         for item_id in q.screens[screen]:
             _item_widget(q, item_id, texts)
+    if st.session_state.pop("or_focus_screen", None) == qid:  # after "Save and next" / "Back"
+        focus_on(item_key(qid, q.screens[screen][0]))
 
     last = screen == len(q.screens) - 1
     cols = st.columns([1, 2, 1])
@@ -206,6 +212,7 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
 
 def _on_move(store: Store, qid: str, screen: int, today: date, step: int) -> None:
     q = load_questionnaire(qid)
+    st.session_state.pop(f"or_continued_{qid}", None)
     try:
         answers = _merged(store, q, screen)
         if step > 0 and screen == len(q.screens) - 1:
@@ -217,12 +224,14 @@ def _on_move(store: Store, qid: str, screen: int, today: date, step: int) -> Non
             target = max(screen + step, 0)
             save_draft(store, qid, answers, target)
             st.session_state[_screen_key(qid)] = target
+            st.session_state["or_focus_screen"] = qid  # the new screen's first question takes the focus
     except Spoor2Error as error:
         flash_error(error)
 
 
 def _on_restart(store: Store, qid: str) -> None:
     q = load_questionnaire(qid)
+    st.session_state.pop(f"or_continued_{qid}", None)
     delete_draft(store, qid)
     _clear_widgets(q)
     st.session_state[_screen_key(qid)] = 0

@@ -38,7 +38,13 @@ def focused(tab):  # type: ignore[no-untyped-def]
 
 
 def assert_focus_kept(tab) -> None:  # type: ignore[no-untyped-def]
+    """Once the rerun has drawn the page again (up to 3 s), the focus is on an element, visibly."""
     now = focused(tab)
+    for _ in range(30):
+        if now is not None:
+            break
+        tab.wait_for_timeout(100)
+        now = focused(tab)
     assert now is not None, "the focus fell to the page body"
     assert now["visible"], f"the focus is not visible on {now}"
 
