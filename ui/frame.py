@@ -407,12 +407,13 @@ _FOCUSABLE = "input:not([disabled]), textarea, select, button, [tabindex]:not([t
 _WIDGET_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def focus_on(key: str) -> None:
+def focus_on(key: str, slot: Any = None) -> None:
     """Move the keyboard focus to the first field of the widget (or keyed container) ``key``.
 
     For a form that starts again empty after a save (a new instance with new keys): without this the
     focus falls to the page body and a keyboard user starts again at the top (WCAG 2.4.3). ``key`` is
-    one of our own widget keys, never text a person typed.
+    one of our own widget keys, never text a person typed. ``slot`` (an ``st.empty()`` drawn on every
+    run) keeps the page's shape the same with or without the script.
     """
     if not _WIDGET_KEY.fullmatch(key):
         raise ValueError(f"not a widget key: {key!r}")
@@ -423,7 +424,7 @@ def focus_on(key: str) -> None:
         " if (field) { field.focus({focusVisible: true}); } else if (tries++ < 60) { setTimeout(go, 50); } };"
         " go(); })();</script>"
     )
-    st.html(script, unsafe_allow_javascript=True)
+    (slot or st).html(script, unsafe_allow_javascript=True)
 
 
 def small(text: str) -> None:

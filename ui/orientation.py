@@ -177,8 +177,9 @@ def render_questionnaire(store: Store, qid: str, today: date) -> None:
     with st.container(border=True):
         for item_id in q.screens[screen]:
             _item_widget(q, item_id, texts)
+    focus_slot = st.empty()  # on every run: the page keeps its shape
     if st.session_state.pop("or_focus_screen", None) == qid:  # after "Save and next" / "Back"
-        focus_on(item_key(qid, q.screens[screen][0]))
+        focus_on(item_key(qid, q.screens[screen][0]), focus_slot)
 
     last = screen == len(q.screens) - 1
     cols = st.columns([1, 2, 1])
