@@ -61,6 +61,7 @@ from ui.frame import (
     kept_field,
     lang,
     page_script,
+    small,
     sources_markdown,
     tr,
     user_text,
@@ -171,7 +172,7 @@ def _gap_card(item: CheckItem) -> None:
         st.markdown(f"*{tr('my_file.what_to_do')}:* {_item_todo(item)}")
         if item.due is not None:
             st.caption(tr("my_file.due", date=fdate(item.due)))
-        st.caption(f"{tr('my_file.sources')}: {sources_markdown(item.sources)}")
+        small(f"{tr('my_file.sources')}: {sources_markdown(item.sources)}")
         _question_line(item)
 
 
@@ -196,7 +197,7 @@ def flag_overview(result: FileCheckResult) -> None:
         icon = tr(f"my_file.status_icon.{item.status}")
         note = tr("my_file.flag_ok") if item.status == "ok" else tr(f"my_file.status.{item.status}")
         st.markdown(f"{icon} {_item_label(item)} — {note}")
-        st.caption(f"{tr('my_file.sources')}: {sources_markdown(item.sources)}")
+        small(f"{tr('my_file.sources')}: {sources_markdown(item.sources)}")
 
 
 def _fact_widgets(key: str, facts: FileFacts, today: date) -> None:
@@ -223,7 +224,7 @@ def _fact_widgets(key: str, facts: FileFacts, today: date) -> None:
             format="DD-MM-YYYY",
             disabled=value != "yes",
         )
-    st.caption(f"{tr('my_file.sources')}: {sources_markdown(FACT_SOURCES[key])}")
+    small(f"{tr('my_file.sources')}: {sources_markdown(FACT_SOURCES[key])}")
 
 
 def situation(facts: FileFacts, today: date) -> None:
@@ -477,7 +478,7 @@ def proposals_section(store: Store, today: date) -> None:
     """A new proposal, then the saved ones (newest first) with their answers, warnings, edit and delete."""
     days = portal_value("proposal_answer_days")
     st.markdown(tr("my_file.proposals_intro"))
-    st.caption(f"{tr('my_file.proposals_period', days=days)} {tr('my_file.sources')}: {sources_markdown(SOURCES)}")
+    small(f"{tr('my_file.proposals_period', days=days)} {tr('my_file.sources')}: {sources_markdown(SOURCES)}")
     activities = _activity_labels(store)
     st.markdown(f"#### {tr('my_file.proposal_new')}")
     proposal_fields(_NEW, None, today, activities)

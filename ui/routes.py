@@ -37,6 +37,7 @@ from ui.frame import (
     id_choice,
     kept_field,
     lang,
+    small,
     sources_markdown,
     tr,
 )
@@ -78,7 +79,7 @@ def _unverified(unverified: Unverified | None) -> None:
 def _sources(source_ids: tuple[str, ...], unverified: Unverified | None) -> None:
     """The sources of an item as links, with their quotes, and what could not be checked."""
     _unverified(unverified)
-    st.caption(f"{tr('routes.sources')}: {sources_markdown(source_ids)}")
+    small(f"{tr('routes.sources')}: {sources_markdown(source_ids)}")
     quotes = [(get_source(sid).title, get_source(sid).quote) for sid in source_ids if get_source(sid).quote]
     if quotes:
         with st.expander(tr("routes.source_quote")):
