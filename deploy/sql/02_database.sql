@@ -18,4 +18,11 @@ GRANT USAGE ON SCHEMA public TO spoor2_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE spoor2_owner IN SCHEMA public
   GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO spoor2_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO spoor2_app;
--- (the migration step itself takes back INSERT/UPDATE/DELETE on schema_migrations: the app only reads it)
+-- the app only reads the schema version (the migration step takes these back too, for a new database)
+DO $$
+BEGIN
+  IF to_regclass('public.schema_migrations') IS NOT NULL THEN
+    REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.schema_migrations FROM spoor2_app;
+  END IF;
+END
+$$;

@@ -152,6 +152,14 @@ def _role_problems(conn: Connection) -> list[str]:
     problems += [f"the role {role.current_user} owns the table {name}" for name in owned]
     if conn.execute(text("SELECT has_schema_privilege(current_user, current_schema(), 'CREATE')")).scalar():
         problems.append(f"the role {role.current_user} may create tables in the schema")
+    writes_versions = conn.execute(
+        text(
+            "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN false "
+            "ELSE has_table_privilege(current_user, 'schema_migrations', 'INSERT, UPDATE, DELETE') END"
+        )
+    ).scalar()
+    if writes_versions:
+        problems.append(f"the role {role.current_user} may change schema_migrations (only the owner role may)")
     return problems
 
 

@@ -79,7 +79,8 @@ def extra_role(pg_database):  # type: ignore[no-untyped-def]
     cluster.run_sql(
         pg_database.name,
         f"GRANT CONNECT ON DATABASE {pg_database.name} TO {name}; GRANT USAGE ON SCHEMA public TO {name}; "
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {name}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {name}; "
+        f"REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM {name}",
     )
     yield name
     cluster.run_sql(pg_database.name, f"DROP OWNED BY {name}")
@@ -180,3 +181,8 @@ def test_the_store_reads_its_url_from_the_environment(pg_database, monkeypatch):
     store = Store()
     assert store.hosted and store.db_path is None
     store.close()
+
+
+def test_an_app_role_that_may_change_the_schema_version_is_refused(pg_fresh_database):
+    _owner_sql(pg_fresh_database, f"GRANT INSERT ON schema_migrations TO {APP_ROLE}")
+    assert "may change schema_migrations" in _refused(pg_fresh_database.app_url).params["problems"]
