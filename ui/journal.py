@@ -74,6 +74,7 @@ from ui.frame import (
     kept_field,
     lang,
     set_choice,
+    small,
     sources_markdown,
     tr,
     user_text,
@@ -106,7 +107,7 @@ def intro() -> None:
     st.caption(tr("journal.skip"))
     with st.expander(tr("journal.privacy_title"), icon=":material/lock:"):
         st.markdown(tr("journal.privacy"))
-        st.caption(tr("journal.sources", links=sources_markdown(("rights_ap_policy_rules", *SOURCES[:1]))))
+        small(tr("journal.sources", links=sources_markdown(("rights_ap_policy_rules", *SOURCES[:1]))))
 
 
 def section() -> str:
@@ -118,7 +119,7 @@ def section() -> str:
             tr("journal.sections.check_in"),
             SECTIONS,
             key="jr_section",
-            format_func=lambda s: tr(f"journal.sections.{s}"),
+            format_func={s: tr(f"journal.sections.{s}") for s in SECTIONS}.__getitem__,
             default="check_in",
             label_visibility="collapsed",
         )
@@ -126,7 +127,8 @@ def section() -> str:
     )
 
 
-# --- check-in -------------------------------------------------------------------------------------------
+# --- check-in ----------------------------------------------------------------------------------------
+# format_func gets plain dict lookups (no closure over the session), so labels stay in the page language.
 
 
 def _part_label(part: str) -> str:
@@ -190,7 +192,7 @@ def check_in(today: date) -> None:
             tr("journal.field.part"),
             PARTS,
             key="jr_part",
-            format_func=_part_label,
+            format_func={p: _part_label(p) for p in PARTS}.__getitem__,
             default="day",
         )
         or "day"
@@ -382,12 +384,12 @@ def _cost_fields(picked: str, today: date) -> None:
             tr("journal.field.kind"),
             TYPED_KINDS,
             key="jr_cost_kind",
-            format_func=lambda k: tr(f"journal.kind.{k}"),
+            format_func={k: tr(f"journal.kind.{k}") for k in TYPED_KINDS}.__getitem__,
             default="company_doctor",
         )
         kept_field(
             cols[1].date_input,
-            tr("journal.costs.on"),
+            tr("journal.costs.on_date"),
             key="jr_cost_on",
             default=today,
             max_value=today,
@@ -414,7 +416,7 @@ def _cost_fields(picked: str, today: date) -> None:
         tr("journal.field.next_day"),
         AFTER_VALUES,
         key="jr_cost_next",
-        format_func=_after_label,
+        format_func={a: _after_label(a) for a in AFTER_VALUES}.__getitem__,
         default=None,
     )
     id_choice(
@@ -422,7 +424,7 @@ def _cost_fields(picked: str, today: date) -> None:
         tr("journal.field.day_after"),
         AFTER_VALUES,
         key="jr_cost_after",
-        format_func=_after_label,
+        format_func={a: _after_label(a) for a in AFTER_VALUES}.__getitem__,
         default=None,
     )
     kept_field(st.text_input, tr("journal.field.note"), key="jr_cost_note", default="", max_chars=MAX_SHORT_CHARS)
@@ -622,7 +624,7 @@ def pattern(today: date) -> None:
         tr("journal.pattern.period"),
         (*PERIOD_WEEKS, 0),
         key="jr_period",
-        format_func=_period_label,
+        format_func={w: _period_label(w) for w in (*PERIOD_WEEKS, 0)}.__getitem__,
         default=8,
     )
     weeks = 8 if weeks is None else weeks
@@ -744,7 +746,7 @@ def on_regenerate(reader: str) -> None:
 def typical_day(today: date) -> None:
     st.subheader(tr("journal.typical.title"), anchor=False)
     st.write(tr("journal.typical.body"))
-    st.caption(tr("journal.sources", links=sources_markdown(SOURCES)))
+    small(tr("journal.sources", links=sources_markdown(SOURCES)))
     reader = (
         id_choice(
             st.segmented_control,
