@@ -37,7 +37,7 @@ from spoor2.store import _make_engine  # noqa: E402
 from spoor2.store.migrations import migrate  # noqa: E402
 
 #: The highest version whose fixture is stable (later migrations may still change while being built).
-STABLE_UP_TO = 8
+STABLE_UP_TO = 11
 
 OWNERS = ("local", "second-person")
 AT = "2026-02-01T09:30:00+00:00"
