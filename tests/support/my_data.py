@@ -95,7 +95,9 @@ def fill_store(store: Store, *, note: str = "Received <b>by mail</b>") -> None:
     journal_repo.save_entry(
         store, CheckIn(day=date(2026, 11, 2), part="evening", energy=3, active_hours=2.5, note=note, could_not="=1+1")
     )
-    journal_repo.save_cost(store, ActivityCost(activity_id="typed-1", source="typed", on=date(2026, 11, 2), heaviness=8))
+    journal_repo.save_cost(
+        store, ActivityCost(activity_id="typed-1", source="typed", on=date(2026, 11, 2), heaviness=8)
+    )
     journal_repo.save_typical_day(store, "nl", "Een gemiddelde dag.", date(2026, 10, 1), date(2026, 11, 2))
     # my file, part 2: the view per element, its signature, an expert-opinion request with a chosen file
     view_repo.save_section(store, view_rules.clean_section("job", "disagree", "Not my <b>job</b>", AS_OF, AS_OF))
