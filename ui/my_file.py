@@ -253,7 +253,7 @@ def _check_widget(item: CheckItem) -> None:
         if item.due is not None:
             notes.append(tr("my_file.due", date=fdate(item.due)))
         notes.append(f"{tr('my_file.sources')}: {sources_markdown(item.sources)}")
-        st.caption(" · ".join(notes))
+        small(" · ".join(notes))  # it holds the source links: full contrast
 
 
 def blocks(result: FileCheckResult) -> None:
