@@ -49,11 +49,20 @@ def test_build_a_cv_draft_a_letter_for_an_activity_and_download_both(page, app_s
     new_form.get_by_role("textbox", name=t(lang, "applying.cv.field.version_name")).fill(version_name)
     new_form.get_by_role("button", name=t(lang, "applying.cv.new.submit")).click()
     _saved(page, t(lang, "applying.cv.new.done"))
-    page.get_by_role("textbox", name=t(lang, "applying.cv.field.name"), exact=True).fill("Sanne *de* Vries")
-    profile = page.get_by_role("textbox", name=t(lang, "applying.cv.field.profile"))
-    profile.fill("Ik plan graag.\n=1+1 en <i>rust</i>")
-    page.get_by_role("textbox", name=t(lang, "applying.cv.field.skills")).fill("Roosters\nExcel")
-    page.get_by_role("textbox", name=t(lang, "applying.cv.field.skills")).blur()
+    main = page.locator("[data-testid='stMain']")
+    # one field at a time, each confirmed by the live preview (a field filled while the rerun of the
+    # previous one runs can lose its value: a known race, see the closing note of issue 16)
+    fields = (
+        ("applying.cv.field.name", "Sanne *de* Vries", "Sanne *de* Vries"),
+        ("applying.cv.field.profile", "Ik plan graag.\n=1+1 en <i>rust</i>", "Ik plan graag."),
+        ("applying.cv.field.skills", "Roosters\nExcel", "Roosters"),
+    )
+    for key, value, shown in fields:
+        box = page.get_by_role("textbox", name=t(lang, key), exact=True)
+        box.fill(value)
+        box.blur()
+        main.get_by_text(shown).first.wait_for()
+        wait_for_app(page)
     page.get_by_role("button", name=t(lang, "applying.cv.save")).click()
     _saved(page, t(lang, "applying.cv.saved"))
     assert repo.list_versions(store)[0].cv.personal.name == "Sanne *de* Vries"
