@@ -14,13 +14,18 @@ from datetime import date
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
+from spoor2.i18n import t
+from spoor2.my_file.expert import QUESTIONS
+from spoor2.my_file.whole import whole_document
+from spoor2.render.document import Block, Caption, Document, Heading
 from spoor2.render.text import md_escape
 from spoor2.store import Store
 from spoor2.store import hosted as repo
+from spoor2.store import my_file_view as file_repo
 from spoor2.store.timeline import load_timeline_input, milestone_records
 from spoor2.store.tracker import list_activities
 from ui import auth
-from ui.frame import entered, fdate, flash, flash_error, forget_choice, kept_field, show_error, tr
+from ui.frame import entered, fdate, flash, flash_error, forget_choice, kept_field, lang, show_error, tr, user_text
 
 #: Which person's read-only view is open (their owner id), for the adviser.
 OPEN_KEY = "adv_open_owner"
@@ -59,6 +64,7 @@ def who_can_read(store: Store) -> None:
     st.session_state["_adv_store"] = store
     st.header(tr("advisers.title"), anchor=False)
     st.markdown(tr("advisers.intro"))
+    st.caption(tr("advisers.file_scope"))
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     help_text = tr("advisers.login_help")
     kept_field(left.text_input, tr("advisers.login_label"), key=GRANT_FIELD, default="", help=help_text)
@@ -125,6 +131,7 @@ def _read_only_view(store: Store, owner_id: str) -> None:
         st.button(tr("advisers.close"), key="adv_close", on_click=_open, args=(None,))
         _timeline_part(view)
         _activities_part(view)
+        _file_part(view, date.today())
 
 
 def _timeline_part(view: Store) -> None:
@@ -157,3 +164,41 @@ def _activities_part(view: Store) -> None:
         for a in activities
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _file_blocks(blocks: tuple[Block, ...], page_lang: str) -> tuple[Block, ...]:
+    """The whole file from its proposals on: the timeline and the activity log are parts of their own above."""
+    first = t(page_lang, "my_file_view.whole.proposals_title")
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.level == 1 and block.text == first:
+            return blocks[index:]
+    return blocks  # the whole file was rearranged: show all of it rather than lose a part
+
+
+def _show_block(block: Block) -> None:
+    """One block of a document in the page: the person's words escaped (``Document.to_markdown``), never HTML."""
+    markdown = Document("", (block,)).to_markdown().strip()
+    if isinstance(block, Heading):  # under the view's own subheader: three levels down
+        st.markdown("#" * (block.level + 3) + " " + markdown.lstrip("#").strip())
+    elif isinstance(block, Caption):
+        st.caption(markdown)
+    else:
+        st.markdown(markdown)
+
+
+def _file_part(view: Store, today: date) -> None:
+    """The person's file as /my-file's whole file says it (proposals, meetings, check, view) and the
+    expert-request drafts; read-only, and logged as one read (``file``)."""
+    st.markdown(f"**{tr('advisers.what.file')}**")
+    page_lang = lang()
+    document = whole_document(file_repo.whole_file(view, today), page_lang, today)
+    requests = [r for r in file_repo.expert_requests(view).values() if r.body.strip()]
+    repo.log_read(view, "file")
+    st.caption(tr("advisers.file_intro"))
+    for block in _file_blocks(document.blocks, page_lang):
+        _show_block(block)
+    if requests:
+        st.markdown(f"#### {tr('advisers.expert_title')}")
+    for request in sorted(requests, key=lambda r: QUESTIONS.index(r.question_id)):
+        st.markdown(f"**{tr(f'my_file_view.question.{request.question_id}')}**")
+        user_text(request.body)

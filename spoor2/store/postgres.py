@@ -32,13 +32,22 @@ GRANTS_TO_ME_POLICY = "spoor2_grants_to_me"
 READ_LOG_POLICY = "spoor2_adviser_logs_read"
 KNOWN_POLICIES = {OWNER_POLICY, ADVISER_POLICY, GRANTS_TO_ME_POLICY, READ_LOG_POLICY}
 
-#: What an adviser may read once a person granted it: the timeline, the file and the activity log.
+#: What an adviser may read once a person granted it: the timeline, the file and the activity log — the
+#: tables the person's whole file (/my-file, ``spoor2.store.my_file_view.whole_file``) is read from, and the
+#: expert-request drafts of /my-file. Everything else stays the person's alone: the journal, the settings,
+#: the questionnaires, the question list, the applications and CVs, the grants and the read log.
 ADVISER_READABLE = (
+    # the timeline
     "timeline_inputs",
     "milestone_records",
-    "document_checklist",
+    # the activity log, with its evidence files
     "activities",
     "evidence_files",
+    # the file: the check's answers and the facts it reads (documents received, the situation answers,
+    # the meetings), the proposals and answers, the person's view (oordeel werknemer), the expert requests
+    "document_checklist",
+    "situation_answers",
+    "meetings",
     "file_check_answers",
     "proposals",
     "employee_view_sections",

@@ -12,9 +12,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from spoor2.i18n import t
+from spoor2.journal.entries import CheckIn
+from spoor2.my_file.expert import clean_request
+from spoor2.my_file.proposals import Proposal
+from spoor2.my_file.view import clean_section
 from spoor2.render.text import md_escape
 from spoor2.store import Store
 from spoor2.store import hosted as repo
+from spoor2.store.journal import save_entry
+from spoor2.store.my_file import add_proposal
+from spoor2.store.my_file_view import save_request, save_section
 from spoor2.store.tracker import add_activity
 from spoor2.tracker.activities import Activity
 from tests.conftest import ROOT
@@ -59,6 +66,15 @@ def test_grant_see_read_and_revoke(lang, hosted_db):
     add_activity(
         store, Activity(id=uuid.uuid4().hex, activity_date=day, type="vacancy_application", organisation=organisation)
     )
+    # the file: a proposal, the person's view on one element, an expert-request draft; and a private journal
+    offer = f"Planner bij {organisation}, 20 uur"
+    add_proposal(
+        store, Proposal(id=uuid.uuid4().hex, made_on=day, to_whom="employer", kind="task_or_job", what=offer), day
+    )
+    save_section(store, clean_section("job", "disagree", f"Niet mijn werk {tag}", day, day))
+    save_request(store, clean_request("effort", f"Heeft mijn werkgever genoeg gedaan? {tag}", [], ()))
+    secret = f"Vandaag heel moe {tag}"
+    save_entry(store, CheckIn(day=day, part="evening", energy=2, active_hours=1.0, note=secret))
 
     at = _as(lang, *person)
     assert t(lang, "advisers.title") in [h.value for h in at.header]
@@ -78,7 +94,11 @@ def test_grant_see_read_and_revoke(lang, hosted_db):
     seen.button(key=f"adv_open_{store.owner_id}").click().run()
     assert_no_exception(seen)
     assert organisation in _cells(seen)
-    assert {r.what for r in repo.list_reads(store)} >= {"opened", "timeline", "activities"}
+    shown = page_text(seen)
+    assert t(lang, "advisers.what.file") in shown and t(lang, "my_file_view.whole.proposals_title") in shown
+    assert offer in shown and f"Niet mijn werk {tag}" in shown and f"genoeg gedaan? {tag}" in shown
+    assert secret not in shown  # the journal is never the adviser's
+    assert {r.what for r in repo.list_reads(store)} >= {"opened", "timeline", "activities", "file"}
 
     at = _as(lang, *person)
     assert adviser[1] in page_text(at)  # the read log names the adviser
@@ -88,6 +108,7 @@ def test_grant_see_read_and_revoke(lang, hosted_db):
     gone = _as(lang, *adviser)
     assert t(lang, "advisers.given_title") not in [h.value for h in gone.header]
     assert organisation not in _cells(gone)
+    assert offer not in page_text(gone) and f"Niet mijn werk {tag}" not in page_text(gone)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
