@@ -1,4 +1,8 @@
-"""``python -m spoor2 data export|import|delete``: the same store as the app; bad input exits 2 and changes nothing."""
+"""``python -m spoor2 data export|import|delete``: the same store as the app; bad input exits 2 and changes nothing.
+
+Every test that takes ``store`` runs on both stores: the data folder's SQLite file, and PostgreSQL through
+``SPOOR2_DATABASE_URL`` (the rows of the owner ``Store()`` opens there without a login: ``local``).
+"""
 
 from __future__ import annotations
 
@@ -80,9 +84,9 @@ def test_importing_a_bad_file_exits_2_with_one_line_and_changes_nothing(capsys, 
     assert snapshot(store) == before
 
 
-def test_a_real_subprocess_exports_and_rejects_a_csv(data_dir: Path, tmp_path):
-    fill_store(Store(data_dir / "spoor2.sqlite3"))
-    env = {**os.environ, "SPOOR2_DATA_DIR": str(data_dir)}
+def test_a_real_subprocess_exports_and_rejects_a_csv(store, data_dir: Path, tmp_path):
+    fill_store(store)
+    env = {**os.environ, "SPOOR2_DATA_DIR": str(data_dir)}  # and SPOOR2_DATABASE_URL on PostgreSQL
     target = tmp_path / "export.zip"
     done = subprocess.run(
         [sys.executable, "-m", "spoor2", "data", "export", str(target)],
@@ -112,15 +116,14 @@ def test_a_real_subprocess_exports_and_rejects_a_csv(data_dir: Path, tmp_path):
     assert done.stderr == t("nl", "my_data.error.not_a_zip") + "\n"
 
 
-def test_messages_follow_the_language(capsys, tmp_path):
-    from spoor2.cli import main
-    from spoor2.i18n import t
-
+def test_messages_follow_the_language(capsys, store, tmp_path):
+    fill_store(store)
     assert main(["data", "--lang", "nl", "delete", "--yes"]) == 0
     assert capsys.readouterr().out.strip() == t("nl", "my_data.cli.deleted")
     target = tmp_path / "export.zip"
     assert main(["data", "--lang", "nl", "export", str(target)]) == 0
     assert "geëxporteerd" in capsys.readouterr().out
+    assert sum(data_io.counts(store).values()) == 0
 
 
 def test_the_command_is_named_after_the_capability_and_data_stays_an_alias(capsys, store, tmp_path):

@@ -1,7 +1,12 @@
-"""The /my-data page with AppTest, in both languages: what is stored, export, import, delete everything."""
+"""The /my-data page with AppTest, in both languages: what is stored, export, import, delete everything.
+
+Every test runs on both stores (``person`` in conftest.py): the local SQLite file, and the hosted PostgreSQL
+with the person logged in. Only where the data is differs: a file and its folder, or "a database server".
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
@@ -14,7 +19,7 @@ from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store.migrations import owned_tables
 from spoor2.store.timeline import milestone_notes, record_milestone
-from tests.support.apptest import assert_no_exception, open_page, page_text
+from tests.support.apptest import assert_no_exception, page_text
 from tests.support.my_data import fill_store, rebuild, snapshot
 
 
@@ -28,22 +33,28 @@ def test_every_owned_table_has_a_label_in_both_languages():
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_shows_where_and_what_is_stored(lang, store, data_dir):
-    at = open_page("my-data.py", lang=lang)
+def test_shows_where_and_what_is_stored(lang, person, data_dir):
+    store = person.store
+    at = person.open(lang)
     assert_no_exception(at)
     text = page_text(at)
     assert t(lang, "my_data.no_medical") in text
     assert t(lang, "my_data.what.empty") in text
     assert count_line(lang, "meetings", 0) in text
     shown = [code.value for code in at.code]
-    assert str(data_dir) in shown
-    assert str(data_dir / "spoor2.sqlite3") in shown
+    if person.backend == "sqlite":
+        assert str(data_dir) in shown
+        assert str(data_dir / "spoor2.sqlite3") in shown
+    else:  # a database server: named as such, never by its URL (it may hold a password)
+        assert t(lang, "my_data.where.database_server") in text
+        everything = "\n".join([*shown, text])
+        assert os.environ["SPOOR2_DATABASE_URL"] not in everything and "postgresql://" not in everything
     # evidence files are rows of the database now (issue 18): no separate folder to show, and the page says so
     assert not any("files" in value for value in shown)
     assert t(lang, "my_data.where.files") in text
 
     fill_store(store)
-    at = open_page("my-data.py", lang=lang)
+    at = person.open(lang)
     text = page_text(at)
     for table in owned_tables():
         assert count_line(lang, table, data_io.counts(store)[table]) in text
@@ -52,13 +63,14 @@ def test_shows_where_and_what_is_stored(lang, store, data_dir):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_export_button_gives_a_valid_export(lang, store):
+def test_the_export_button_gives_a_valid_export(lang, person):
     """The button, its label and its file name; the downloaded bytes themselves are checked in a real
     browser (tests/my_data/test_browser.py), without reaching into Streamlit's media manager."""
     from ui.my_data import export_file_name
 
+    store = person.store
     fill_store(store)
-    at = open_page("my-data.py", lang=lang)
+    at = person.open(lang)
     assert_no_exception(at)
     button = at.download_button(key="my_data_export")
     assert button.label == t(lang, "my_data.export.button")
@@ -70,10 +82,11 @@ def test_the_export_button_gives_a_valid_export(lang, store):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_delete_needs_the_confirmation_then_empties_the_store(lang, store):
+def test_delete_needs_the_confirmation_then_empties_the_store(lang, person):
+    store = person.store
     fill_store(store)
     before = snapshot(store)
-    at = open_page("my-data.py", lang=lang)
+    at = person.open(lang)
     at.button(key="my_data_delete").click().run()
     assert_no_exception(at)
     assert t(lang, "my_data.delete.confirm_first") in page_text(at)
@@ -93,10 +106,11 @@ def test_delete_needs_the_confirmation_then_empties_the_store(lang, store):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_bad_upload_shows_the_message_and_changes_nothing(lang, store):
+def test_a_bad_upload_shows_the_message_and_changes_nothing(lang, person):
+    store = person.store
     fill_store(store)
     before = snapshot(store)
-    at = open_page("my-data.py", lang=lang)
+    at = person.open(lang)
     bad = rebuild(data_io.export_bytes(store), add=(("../evil.sh", b"rm -rf ~"),))
     at.file_uploader(key="my_data_import").set_value(("export.zip", bad, "application/zip")).run()
     assert_no_exception(at)
@@ -119,13 +133,15 @@ def test_a_bad_upload_shows_the_message_and_changes_nothing(lang, store):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_import_shows_the_contents_then_replaces_everything(lang, store, tmp_path):
+def test_import_shows_the_contents_then_replaces_everything(lang, person, tmp_path):
+    """An export of the local app, imported on either store (the way from one's own computer to an organisation's)."""
+    store = person.store
     source = Store(tmp_path / "elsewhere" / "spoor2.sqlite3")
     fill_store(source, note="from the export")
     exported = data_io.export_bytes(source)
     record_milestone(store, "spoor2_decision", date(2026, 6, 1), note="here now")
 
-    at = open_page("my-data.py", lang=lang)
+    at = person.open(lang)
     at.session_state["q_own_text"] = "a half-typed question"
     at.file_uploader(key="my_data_import").set_value(("spoor2-export.zip", exported, "application/zip")).run()
     assert_no_exception(at)
@@ -149,11 +165,12 @@ def test_import_shows_the_contents_then_replaces_everything(lang, store, tmp_pat
     assert t(lang, "my_data.import.already_done") in text
 
 
-def test_an_upload_is_validated_once_not_on_every_rerun(store, monkeypatch):
+def test_an_upload_is_validated_once_not_on_every_rerun(person, monkeypatch):
     """Issue 18, D6: a hostile zip cost its memory again on every rerun while it sat in the uploader."""
+    store = person.store
     fill_store(store)
     exported = data_io.export_bytes(store)
-    at = open_page("my-data.py", lang="en")
+    at = person.open("en")
     at.file_uploader(key="my_data_import").set_value(("spoor2-export.zip", exported, "application/zip")).run()
     calls = []
     original = data_io.read_archive
