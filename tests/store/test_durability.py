@@ -8,10 +8,13 @@
   backup at the old version; a database of a newer version is refused and left untouched.
 * A migration that fails half-way leaves the database at the version before it, data intact.
 
-Threads sharing one store also run on PostgreSQL (``make_store``). The rest stays SQLite-only: it is
-about the SQLite file itself (a writer killed on a WAL file, file locks between processes, fixture
-files of earlier versions, the backup copy next to the file). On PostgreSQL the app never migrates
-and the server's own durability applies; its tests are in ``tests/hosted/``.
+A killed writer, threads sharing one store, and processes and threads writing at once also run on
+PostgreSQL (``make_store``/``backend``). The rest stays SQLite-only, because it is about the SQLite file
+itself: two first starts creating one file, fixture files of earlier versions, the backup copy next to the
+file, a failed migration (on PostgreSQL the app never migrates; the owner role does, ``tests/hosted/``),
+and the killed data import, which copies the database file for every round and looks for staged files
+next to it (on PostgreSQL an import is one transaction that the server rolls back when its client is
+killed, as the killed-writer test shows there).
 """
 
 from __future__ import annotations
@@ -146,7 +149,9 @@ while True:
 """
 
 
-def _kill_writer_after(path: Path, mode: str, prefix: str, rows_per_tx: int, commits: int, pause: float) -> list[int]:
+def _kill_writer_after(
+    path: Path | str, mode: str, prefix: str, rows_per_tx: int, commits: int, pause: float
+) -> list[int]:
     """Start a writer, SIGKILL it once it reported ``commits`` commits (+ ``pause``); its reported commits."""
     process = _child(WRITER, str(path), mode, prefix, str(rows_per_tx))
     timer = _watchdog(process)
@@ -179,18 +184,24 @@ def _kill_writer_after(path: Path, mode: str, prefix: str, rows_per_tx: int, com
         ("repo", 1, [(15, 0.0), (40, 0.004)]),
     ],
 )
-def test_a_killed_writer_loses_no_commit_and_leaves_no_half_transaction(tmp_path, mode, rows_per_tx, moments):
+def test_a_killed_writer_loses_no_commit_and_leaves_no_half_transaction(
+    tmp_path, mode, rows_per_tx, moments, backend, request
+):
+    """On SQLite a process killed on the WAL file; on PostgreSQL a client killed mid-transaction (a replica
+    killed mid-session): the server rolls its open transaction back, every reported commit stays."""
     path = tmp_path / "data" / "spoor2.sqlite3"
-    store = Store(path)
+    location = str(path) if backend == "sqlite" else request.getfixturevalue("pg_pool").take("killed").app_url
+    store = Store(location)
     timeline_repo.set_setting(store, "last-committed", "-1")
     timeline_repo.set_setting(store, "before", "kept")
     store.close()
     for round_number, (commits, pause) in enumerate(moments):
         prefix = f"r{round_number}-"
-        reported = _kill_writer_after(path, mode, prefix, rows_per_tx, commits, pause)
+        reported = _kill_writer_after(location, mode, prefix, rows_per_tx, commits, pause)
 
-        assert _integrity(path) == "ok"
-        reopened = Store(path)
+        if backend == "sqlite":
+            assert _integrity(path) == "ok"
+        reopened = Store(location)
         try:
             with reopened.read() as conn:
                 keys = [
@@ -258,7 +269,7 @@ print("done", flush=True)
 """
 
 
-def _run_concurrently(path: Path, processes: list[str], threads: list[str], count: int, go: Path) -> None:
+def _run_concurrently(path: Path | str, processes: list[str], threads: list[str], count: int, go: Path) -> None:
     children = [_child(PROCESS_WRITER, str(path), name, str(count), str(go)) for name in processes]
     timers = [_watchdog(child) for child in children]
     errors: list[BaseException] = []
@@ -295,15 +306,19 @@ def _run_concurrently(path: Path, processes: list[str], threads: list[str], coun
         assert "locked" not in err.lower()
 
 
-def test_concurrent_processes_and_threads_lose_nothing(tmp_path):
+def test_concurrent_processes_and_threads_lose_nothing(tmp_path, backend, request):
+    """On SQLite: processes on one file. On PostgreSQL: processes on one database, as replicas are (the same
+    person's writes take that person's lock, so the read-modify-write loses nothing there either)."""
     path = tmp_path / "data" / "spoor2.sqlite3"
-    Store(path).close()
+    location = str(path) if backend == "sqlite" else request.getfixturevalue("pg_pool").take("processes").app_url
+    Store(location).close()
     count = 40
     processes, threads = ["proc-a", "proc-b"], ["thread-a", "thread-b"]
-    _run_concurrently(path, processes, threads, count, tmp_path / "go")
+    _run_concurrently(location, processes, threads, count, tmp_path / "go")
 
-    assert _integrity(path) == "ok"
-    store = Store(path)
+    if backend == "sqlite":
+        assert _integrity(path) == "ok"
+    store = Store(location)
     for name in processes + threads:
         for i in range(count):
             assert timeline_repo.get_setting(store, f"{name}-{i:04d}") == str(i)

@@ -9,9 +9,11 @@
 * D11: the data folder is 0700, the database, -wal, -shm, backups and exports 0600.
 * D12: SQLite's temporary files stay in memory.
 
-Only the SQL-parameters test also runs on PostgreSQL (``make_store``): the others are about the SQLite
-file and its folder (modes, read-only media, a full disk under WAL, temporary files, migration 7 of a
-local files folder), which a hosted database does not have.
+The SQL-parameters test (``make_store``) and the CLI tests that are not about the file (a row whose file is
+missing, a disk error while exporting, an integer too large for the database, export targets: ``cli_store``)
+also run on PostgreSQL. The others stay SQLite-only: they are about the SQLite file and its folder (modes,
+read-only media, a full disk under WAL, a damaged or foreign file, temporary files, migration 7 of a local
+files folder), which a hosted database does not have.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store import timeline as timeline_repo
 from spoor2.store import tracker as repo
-from tests.conftest import ROOT
+from tests.conftest import BACKENDS, ROOT
 from tests.support.my_data import fill_store
 from tests.support.skips import skip_unless_ci
 
@@ -51,6 +53,14 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@pytest.fixture(params=BACKENDS)
+def cli_store(request: pytest.FixtureRequest, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The store the CLI opens (``Store()``): the data folder's SQLite file, or ``SPOOR2_DATABASE_URL``."""
+    if request.param == "postgresql":
+        monkeypatch.setenv("SPOOR2_DATABASE_URL", request.getfixturevalue("pg_pool").take("cli").app_url)
+    return Store()
 
 
 def _one_line_message(code: int, err: str) -> None:
@@ -104,8 +114,8 @@ def test_strays_are_removed_at_start_and_by_delete_everything(tmp_path):
     assert PDF not in Path(tmp_path / "spoor2.sqlite3").read_bytes()
 
 
-def test_an_export_refuses_a_row_whose_file_is_missing(tmp_path, capsys, data_dir):
-    store = Store()
+def test_an_export_refuses_a_row_whose_file_is_missing(tmp_path, capsys, cli_store):
+    store = cli_store
     fill_store(store)
     with store.transaction() as conn:
         conn.execute(text("DELETE FROM evidence_files"))
@@ -164,9 +174,9 @@ def test_a_full_disk_gives_a_message_without_personal_data(mounted, tmp_path, ca
 
 
 def test_a_disk_error_while_exporting_is_a_message_and_keeps_the_previous_export(
-    tmp_path, capsys, data_dir, monkeypatch
+    tmp_path, capsys, cli_store, monkeypatch
 ):
-    fill_store(Store())
+    fill_store(cli_store)
     target = tmp_path / "activities.csv"
     target.write_bytes(b"the previous good export")
 
@@ -211,11 +221,12 @@ def test_a_damaged_or_foreign_store_gives_a_message(tmp_path, capsys, monkeypatc
         assert out == ""
 
 
-def test_an_integer_beyond_sqlite_in_an_import_is_refused_with_a_message(tmp_path, capsys, data_dir):
+def test_an_integer_beyond_sqlite_in_an_import_is_refused_with_a_message(tmp_path, capsys, cli_store):
+    """2^63 fits neither SQLite's INTEGER nor PostgreSQL's (32 bits there): a message on both, no traceback."""
     import json
     import zipfile
 
-    store = Store()
+    store = cli_store
     fill_store(store)
     exported = tmp_path / "backup.zip"
     exported.write_bytes(data_io.export_bytes(store))
@@ -247,7 +258,7 @@ def test_sql_parameters_never_appear_in_an_error(make_store):
 
 @pytest.mark.parametrize("command", ["tracker", "my-data"])
 @pytest.mark.parametrize("target", ["", "{folder}", "/dev/null", "{file}/x.csv"])
-def test_an_export_refuses_a_folder_a_device_or_an_empty_name(tmp_path, capsys, data_dir, command, target):
+def test_an_export_refuses_a_folder_a_device_or_an_empty_name(tmp_path, capsys, cli_store, command, target):
     (tmp_path / "plain").write_text("x")
     name = target.format(folder=str(tmp_path), file=str(tmp_path / "plain"))
     name = f"{name}.zip" if command == "my-data" and name.endswith(".csv") else name
