@@ -159,8 +159,9 @@ def fdate(value, fmt: str = "long") -> str:  # type: ignore[no-untyped-def]
 #: when the label changes (another language, "(in progress)" instead of "(not started)") a label sent by
 #: a page that was drawn before the change matches no option any more, and Streamlit falls back to the
 #: first option or to nothing. And Streamlit drops the value of a widget that a run does not draw (another
-#: section, another page). The value kept here is the person's; the widget only shows it, and is told it
-#: again on every run (so the browser shows it in the words of this run). The one mechanism for this:
+#: section, another page). The value kept here is the person's; the widget only shows it. A choice is told
+#: it again on every run (so the browser shows it in the words of this run); a field only when it does not
+#: hold it already (so a rerun never overwrites what is being typed in it). The one mechanism for this:
 #: no ui module keeps a mirror of its own (tests/cross_cutting/test_page_shape.py).
 CHOICES_KEY = "_choices"
 #: The saved value each kept widget started from (``saved=``): when it changes, the draft starts again.
@@ -308,7 +309,11 @@ def kept_field(
     if saved is not _UNSET:
         default = saved
     kept = _kept(key, default, saved)
-    st.session_state[key] = kept[key]
+    # Told to the widget only when it does not hold the kept value already (not drawn last run, or set by a
+    # callback): a value put in st.session_state is pushed to the browser, and would overwrite what the person
+    # typed in this field while the run was under way (a field filled during the previous field's rerun).
+    if key not in st.session_state or st.session_state[key] != kept[key]:
+        st.session_state[key] = kept[key]
 
     def changed() -> None:
         kept[key] = st.session_state.get(key)
