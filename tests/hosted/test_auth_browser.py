@@ -1,7 +1,8 @@
 """The hosted mode end to end in Chromium: nginx in front of two replicas, PostgreSQL as the app role,
 the mock identity provider. Log in, add an activity, kill the replica that served the session, come
 back through the other one (the activity is there), a second person cannot see it, and adviser access:
-granted → the adviser reads it (logged for the person), revoked → gone at once."""
+granted → the adviser reads the activity log and the file (a proposal written on /my-file), each read logged
+for the person; revoked → gone at once."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tests.support.hosted import (  # noqa: F401
 pytestmark = pytest.mark.browser
 LANG = "en"
 ADVISER = "adviseur@vakbond.example"
+PROPOSAL = "Werkplek bij de planning, 20 uur per week"
 
 
 @pytest.fixture(scope="module")
@@ -112,6 +114,17 @@ def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  #
     bram.get_by_text(t(LANG, "auth.welcome.title")).wait_for()
     assert not page_has(bram, t(LANG, "auth.logged_in_as", login="bram.devries@voorbeeld.nl"))
 
+    # anna writes a proposal in her file (/my-file)
+    _open(anna, stack, "my-file", "anna")
+    anna.locator(".st-key-mf_tab").get_by_text(t(LANG, "my_file.tabs.proposals")).click()
+    wait_for_app(anna)
+    anna.locator(".st-key-mf_p_what textarea").fill(PROPOSAL)
+    anna.locator(".st-key-mf_p_what textarea").blur()
+    wait_for_app(anna)
+    anna.locator(".st-key-mf_p_add button").click()
+    wait_for_app(anna)
+    anna.get_by_text(t(LANG, "my_file.proposal_added")).wait_for()
+
     # anna grants her adviser read access
     _open(anna, stack, "my-data", "anna")
     anna.get_by_role("textbox", name=t(LANG, "advisers.login_label")).fill(ADVISER)
@@ -125,10 +138,13 @@ def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  #
     adviser.get_by_role("button", name=t(LANG, "advisers.open")).click()
     wait_for_app(adviser)
     wait_for_text(adviser, organisation)
+    wait_for_text(adviser, t(LANG, "my_file_view.whole.proposals_title"))  # her file, read-only
+    wait_for_text(adviser, PROPOSAL)
 
-    # the read is in anna's log
+    # the reads are in anna's log
     _open(anna, stack, "my-data", "anna")
     wait_for_text(anna, f"{ADVISER} — {t(LANG, 'advisers.what.activities')}")
+    wait_for_text(anna, f"{ADVISER} — {t(LANG, 'advisers.what.file')}")
 
     # revoked: gone at once
     anna.get_by_role("button", name=t(LANG, "advisers.revoke")).click()
@@ -137,4 +153,5 @@ def test_login_failover_isolation_and_adviser_access(chromium, hosted_stack):  #
     _open(adviser, stack, "my-data", "adviseur")
     assert not page_has(adviser, t(LANG, "advisers.given_title"))
     assert not page_has(adviser, organisation)
+    assert not page_has(adviser, PROPOSAL)
     assert "Traceback" not in anna.content() + bram.content() + adviser.content()
