@@ -412,16 +412,16 @@ def documents(timeline: Timeline | None, situation: Situation, today: date) -> N
                 format_func=state_labels.__getitem__,
                 saved=record.state if record else "unknown",
             )
-            kept_field(
-                cols[1].date_input,
-                tr("questions.doc_date_label"),
-                key=f"q_doc_date_{spec.id}",
-                saved=record.on if record else None,
-                max_value=today,
-                min_value=date(2015, 1, 1),
-                format="DD-MM-YYYY",
-                disabled=state != "received",
-            )
+            if state == "received":  # the date only when it means something (no greyed-out field to read)
+                kept_field(
+                    cols[1].date_input,
+                    tr("questions.doc_date_label"),
+                    key=f"q_doc_date_{spec.id}",
+                    saved=record.on if record else None,
+                    max_value=today,
+                    min_value=date(2015, 1, 1),
+                    format="DD-MM-YYYY",
+                )
             if state == "not_received" or (state == "unknown" and document_is_due(spec, situation)):
                 st.markdown(f"*{tr('questions.doc_what_to_do')}:* {texts[spec.id].missing}")
             small(f"{tr('questions.sources')}: {sources_markdown(spec.sources)}")

@@ -189,6 +189,24 @@ def test_documents_viewed_in_dutch_and_saved_in_english_store_nothing_wrong(stor
     assert repo.document_records(store) == {}
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_received_date_is_asked_only_for_a_received_document(lang, store):
+    """No greyed-out date field (accessibility review A5): it appears when "received" is chosen, and a date
+    chosen before another state was picked comes back with "received"."""
+    _save_timeline(store, date(2025, 9, 1))
+    at = _open(lang, "documents")
+    keys = {d.key for d in at.date_input}
+    assert "q_doc_date_action_plan" not in keys
+    at.selectbox(key="q_doc_state_action_plan").set_value("received").run()
+    at.date_input(key="q_doc_date_action_plan").set_value(date(2025, 11, 1)).run()
+    at.selectbox(key="q_doc_state_action_plan").set_value("not_received").run()
+    assert "q_doc_date_action_plan" not in {d.key for d in at.date_input}
+    at.selectbox(key="q_doc_state_action_plan").set_value("received").run()
+    assert at.date_input(key="q_doc_date_action_plan").value == date(2025, 11, 1)
+    at.button(key="q_save_documents").click().run()
+    assert repo.document_records(store)["action_plan"].on == date(2025, 11, 1)
+
+
 def test_documents_changed_in_dutch_are_saved_as_chosen_after_a_switch(store):
     _save_timeline(store, date(2025, 9, 1))
     at = _open("nl", "documents")
