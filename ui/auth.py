@@ -6,7 +6,8 @@
   e-mail address, which a person may change. Two identity providers with the same subject are two owners.
   The **login** shown to advisers is the e-mail address, else the preferred user name, else the subject.
 * **Idle timeout**: Streamlit's login cookie lives 30 days. The session keeps the time of the last
-  interaction; the next interaction after ``SPOOR2_IDLE_MINUTES`` (default 30) shows a kind message and
+  interaction; the next interaction after ``SPOOR2_IDLE_MINUTES`` (default 30; any number > 0, ``0.25`` too)
+  shows a kind message and
   asks to log in again (nothing is read). A new session (another tab, a reload, another replica) starts
   its clock at the login itself: a login older than the limit has to be renewed.
 * Nothing of a person's data is read before the gate has passed: :func:`gate` stops the page otherwise.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import math
 import os
 import time
 from collections.abc import Mapping
@@ -57,7 +59,7 @@ def login_name(claims: Mapping[str, Any]) -> str:
     return ""
 
 
-def idle_expired(last: float | None, now: float, minutes: int) -> bool:
+def idle_expired(last: float | None, now: float, minutes: float) -> bool:
     """Whether a session whose last interaction was at ``last`` (seconds) is past the idle limit at ``now``.
 
     Exactly ``minutes`` after the last interaction still counts as active; one second later it has expired.
@@ -68,14 +70,33 @@ def idle_expired(last: float | None, now: float, minutes: int) -> bool:
     return now - last > minutes * 60
 
 
-def idle_minutes(environ: Mapping[str, str] | None = None) -> int:
-    """The idle limit in minutes: ``$SPOOR2_IDLE_MINUTES`` (a whole number ≥ 1), else 30."""
+def idle_minutes(environ: Mapping[str, str] | None = None) -> float:
+    """The idle limit in minutes: ``$SPOOR2_IDLE_MINUTES``, a number of minutes > 0, else 30.
+
+    A decimal number is allowed (``0.25`` is 15 seconds: the hosted browser test waits that long, not a
+    minute); ``0``, a negative number, ``nan``, ``inf`` or text fall back to the default 30.
+
+    >>> idle_minutes({"SPOOR2_IDLE_MINUTES": "15"}), idle_minutes({"SPOOR2_IDLE_MINUTES": "0.25"})
+    (15.0, 0.25)
+    >>> idle_minutes({"SPOOR2_IDLE_MINUTES": "0"}), idle_minutes({"SPOOR2_IDLE_MINUTES": "inf"}), idle_minutes({})
+    (30.0, 30.0, 30.0)
+    """
     raw = (environ if environ is not None else os.environ).get(IDLE_ENV, "").strip()
     try:
-        value = int(raw)
+        value = float(raw)
     except ValueError:
-        return DEFAULT_IDLE_MINUTES
-    return value if value >= 1 else DEFAULT_IDLE_MINUTES
+        return float(DEFAULT_IDLE_MINUTES)
+    return value if math.isfinite(value) and value > 0 else float(DEFAULT_IDLE_MINUTES)
+
+
+def minutes_text(minutes: float, lang: str) -> str:
+    """The idle limit as the message shows it: ``30``, or ``0.25`` (``0,25`` in Dutch).
+
+    >>> minutes_text(30.0, "en"), minutes_text(0.25, "en"), minutes_text(0.25, "nl")
+    ('30', '0.25', '0,25')
+    """
+    shown = f"{minutes:g}"
+    return shown.replace(".", ",") if lang == "nl" else shown
 
 
 def session_start(claims: Mapping[str, Any], now: float) -> float:
@@ -134,13 +155,15 @@ def _welcome() -> None:
     st.stop()
 
 
-def _expired(minutes: int) -> None:
+def _expired(minutes: float) -> None:
     """The idle timeout: forget the session's data views and ask to log in again (nothing is read)."""
     for key in list(st.session_state.keys()):
         if key not in ("lang", "lang_choice", "_lang_param_seen"):
             del st.session_state[key]
     st.title(_tr("auth.expired.title"))
-    st.info(_tr("auth.expired.body", minutes=minutes), icon=":material/lock_clock:")
+    from ui.frame import lang
+
+    st.info(_tr("auth.expired.body", minutes=minutes_text(minutes, lang())), icon=":material/lock_clock:")
     left, right = st.columns(2)
     if left.button(_tr("auth.login_again"), type="primary", icon=":material/login:", key="auth_login_again"):
         st.login()

@@ -96,7 +96,7 @@ class Stack:
     replica_ports: list[int] = field(default_factory=lambda: [8601, 8602])
     idp_port: int = 9400
     affinity: bool = True
-    idle_minutes: int = 30
+    idle_minutes: float = 30  # SPOOR2_IDLE_MINUTES: any number > 0 (the idle browser test uses 0.25)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     app_url: str = ""
     cookie_secret: str = ""

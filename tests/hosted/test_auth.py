@@ -97,6 +97,27 @@ def test_the_idle_limit_is_configurable(value, minutes):
     assert idle_minutes({}) == 30
 
 
+@pytest.mark.parametrize(
+    ("value", "minutes"),
+    [("0.25", 0.25), (" 0.2 ", 0.2), ("1.5", 1.5), ("0.01", 0.01), ("2e-1", 0.2), ("45", 45)],
+)
+def test_the_idle_limit_may_be_a_decimal_number_of_minutes(value, minutes):
+    assert idle_minutes({"SPOOR2_IDLE_MINUTES": value}) == minutes
+
+
+@pytest.mark.parametrize(
+    "junk", ["0", "0.0", "-0", "-1", "-0.5", "abc", "nan", "NaN", "inf", "-inf", "Infinity", "0,25", "1 minute"]
+)
+def test_an_idle_limit_that_is_not_a_number_of_minutes_above_zero_falls_back_to_30(junk):
+    assert idle_minutes({"SPOOR2_IDLE_MINUTES": junk}) == 30
+
+
+@pytest.mark.parametrize(("seconds_idle", "expired"), [(14, False), (15, False), (16, True)])
+def test_a_decimal_idle_limit_at_its_boundary(seconds_idle, expired):
+    last = 1_780_000_000.0
+    assert idle_expired(last, last + seconds_idle, 0.25) is expired
+
+
 def test_a_new_session_starts_its_clock_at_the_login():
     now = 1_780_000_000.0
     assert session_start({"iat": now - 600}, now) == now - 600
@@ -196,3 +217,14 @@ def test_a_new_session_with_an_old_login_has_to_log_in_again(data_dir, monkeypat
     assert t("en", "auth.expired.body", minutes=10) in page_text(at)
     fresh = _hosted("en", _person(iat=time.time() - 9 * 60))
     assert t("en", "auth.expired.body", minutes=10) not in page_text(fresh)
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "0.25"), ("nl", "0,25")])
+def test_a_decimal_idle_limit_is_shown_as_the_language_writes_it(lang, shown, data_dir, monkeypatch):
+    monkeypatch.setenv("SPOOR2_DATABASE_URL", f"sqlite:///{data_dir / 'hosted.sqlite3'}")
+    monkeypatch.setenv("SPOOR2_HOSTED_SQLITE", "1")
+    monkeypatch.setenv("SPOOR2_IDLE_MINUTES", "0.25")
+    at = _hosted(lang, _person(), {LAST_ACTIVITY_KEY: time.time() - 16})
+    assert_no_exception(at)
+    assert t(lang, "auth.expired.body", minutes=shown) in page_text(at)
+    assert not at.sidebar.get("page_link")
