@@ -26,10 +26,10 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-import yaml
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 
+from spoor2.content_yaml import safe_load
 from spoor2.paths import CONTENT_DIR
 
 Lang = Literal["en", "nl"]
@@ -70,7 +70,7 @@ def catalogue(lang: Lang) -> dict[str, str]:
     out: dict[str, str] = {}
     folder = CONTENT_DIR / lang / "ui"
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
         _flatten(path.stem, data, out)
     return out
 

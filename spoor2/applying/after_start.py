@@ -20,10 +20,10 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import Field
 
 from spoor2.applying.routes import InfoItem, unique_ids
+from spoor2.content_yaml import safe_load
 from spoor2.errors import InvalidInput
 from spoor2.i18n import normalise_lang
 from spoor2.model import FrozenMap, IsoDate, Model, load_strict
@@ -82,7 +82,7 @@ def parse_after_start(raw: dict[str, Any]) -> AfterStartContent:
 
 @cache
 def load_after_start() -> AfterStartContent:
-    return parse_after_start(yaml.safe_load(AFTER_START_FILE.read_text(encoding="utf-8")) or {})
+    return parse_after_start(safe_load(AFTER_START_FILE.read_text(encoding="utf-8")) or {})
 
 
 def add_months(start: date, months: int) -> date:

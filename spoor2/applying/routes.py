@@ -18,9 +18,9 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import Field
 
+from spoor2.content_yaml import safe_load
 from spoor2.errors import InvalidInput
 from spoor2.i18n import normalise_lang
 from spoor2.model import FrozenMap, IsoDate, Model, load_strict
@@ -115,7 +115,7 @@ def parse_routes(raw: Mapping[str, Any]) -> RoutesContent:
 
 @cache
 def load_routes() -> RoutesContent:
-    return parse_routes(yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8")) or {})
+    return parse_routes(safe_load(ROUTES_FILE.read_text(encoding="utf-8")) or {})
 
 
 def check_ticks(ticks: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:

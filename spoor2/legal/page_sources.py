@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
+from spoor2.content_yaml import safe_load
 from spoor2.legal.sources import get_source
 from spoor2.model import Model, load_strict
 from spoor2.paths import LEGAL_DIR
@@ -30,7 +29,7 @@ class PageSources(Model):
 @cache
 def all_page_sources() -> tuple[PageSources, ...]:
     """Every entry, checked: each id is a known source and no (page, subject) appears twice."""
-    raw = yaml.safe_load(PAGE_SOURCES_FILE.read_text(encoding="utf-8")) or []
+    raw = safe_load(PAGE_SOURCES_FILE.read_text(encoding="utf-8")) or []
     entries = tuple(load_strict(PageSources, entry) for entry in raw)
     seen: set[tuple[str, str]] = set()
     for entry in entries:

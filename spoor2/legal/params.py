@@ -18,8 +18,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-import yaml
-
+from spoor2.content_yaml import safe_load
 from spoor2.errors import NoRuleApplies
 from spoor2.model import IsoDate, Model, load_strict
 from spoor2.paths import LEGAL_DIR
@@ -36,7 +35,7 @@ class LegalParameter(Model):
 
 @cache
 def all_parameters() -> tuple[LegalParameter, ...]:
-    raw = yaml.safe_load((LEGAL_DIR / "parameters.yaml").read_text(encoding="utf-8"))
+    raw = safe_load((LEGAL_DIR / "parameters.yaml").read_text(encoding="utf-8"))
     return tuple(load_strict(LegalParameter, entry) for entry in raw)
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-import yaml
 from pydantic import HttpUrl
 
+from spoor2.content_yaml import safe_load
 from spoor2.errors import NoRuleApplies
 from spoor2.model import Model, load_strict
 from spoor2.paths import LEGAL_DIR
@@ -45,7 +45,7 @@ def all_sources() -> dict[str, Source]:
     """All sources from ``content/legal/sources*.yaml`` (one file per area; ids are unique across files)."""
     raw: list[dict[str, object]] = []
     for path in sorted(LEGAL_DIR.glob("sources*.yaml")):
-        raw.extend(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+        raw.extend(safe_load(path.read_text(encoding="utf-8")) or [])
     out: dict[str, Source] = {}
     for entry in raw:
         source = load_strict(Source, entry)

@@ -23,8 +23,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Literal
 
-import yaml
-
+from spoor2.content_yaml import safe_load
 from spoor2.errors import InvalidInput
 from spoor2.i18n import normalise_lang
 from spoor2.model import FrozenMap, IsoDate, Model, load_strict
@@ -163,7 +162,7 @@ class SavedResult(Model):
 
 
 def _read_yaml(path) -> Any:  # type: ignore[no-untyped-def]
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return safe_load(path.read_text(encoding="utf-8"))
 
 
 @cache

@@ -28,9 +28,9 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, get_args
 
-import yaml
 from pydantic import Field
 
+from spoor2.content_yaml import safe_load
 from spoor2.errors import InvalidInput
 from spoor2.i18n import t
 from spoor2.legal.sources import get_source
@@ -242,7 +242,7 @@ class DocumentText(Model):
 
 
 def _load(path_parts: tuple[str, ...]) -> Any:
-    return yaml.safe_load(CONTENT_DIR.joinpath(*path_parts).read_text(encoding="utf-8"))
+    return safe_load(CONTENT_DIR.joinpath(*path_parts).read_text(encoding="utf-8"))
 
 
 @cache

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
-import yaml
 from pydantic import Field, ValidationError
 
+from spoor2.content_yaml import safe_load
 from spoor2.errors import InvalidInput
 from spoor2.i18n import Lang, normalise_lang
 from spoor2.model import IsoDate, Model, load_strict
@@ -188,7 +188,7 @@ def parse_topic(text: str, slug: str, lang: str) -> Topic:
     match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if match is None:
         raise ValueError(f"{lang}/rights/{slug}.md: no front matter between --- lines")
-    meta = yaml.safe_load(match.group(1)) or {}
+    meta = safe_load(match.group(1)) or {}
     body = match.group(2).strip() + "\n"
     weeks = meta.get("weeks")
     if not (isinstance(weeks, list) and len(weeks) == 2):
@@ -251,7 +251,7 @@ def get_topic(lang: str, slug: object) -> Topic:
 def load_glossary(lang: str) -> tuple[GlossaryEntry, ...]:
     """The glossary of a language, sorted by Dutch term."""
     path = CONTENT_DIR / normalise_lang(lang) / "glossary.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = safe_load(path.read_text(encoding="utf-8")) or []
     entries = [load_strict(GlossaryEntry, item) for item in raw]
     ids = [entry.id for entry in entries]
     if len(ids) != len(set(ids)):
