@@ -35,6 +35,11 @@ def register(subparsers: Any) -> None:
 
     check = actions.add_parser("check", help="check your reintegration file (gaps, unknowns, warnings)")
     add_timeline_arguments(check)
+    # the timeline options bring their own ``--lang`` (default "en"), which would override ``file --lang nl check``:
+    # without a value after ``check``, the language given before it stays
+    for action in check._actions:
+        if action.dest == "lang":
+            action.default = argparse.SUPPRESS
     check.set_defaults(handler=run_check)
 
     proposals = actions.add_parser("proposals", help="your proposals to your employer and the answers")
@@ -119,9 +124,11 @@ def check_text(result: FileCheckResult, lang: str) -> str:
     """One line per item: status, label, by when; its sources below it."""
     lines = [summary_text(result, lang), ""]
     for item in result.items:
-        due = f" ({t(lang, 'my_file.cli.due', date=format_date(item.due, lang))})" if item.due else ""
+        label = item_label(item, lang).replace("*", "")
+        when = format_date(item.due, lang) if item.due else ""
+        due = f" ({t(lang, 'my_file.cli.due', date=when)})" if when and when not in label else ""  # never twice
         status = t(lang, f"my_file.status.{item.status}")
-        lines.append(f"[{status}] {item_label(item, lang).replace('*', '')}{due}")
+        lines.append(f"[{status}] {label}{due}")
         lines.append("    " + "; ".join(get_source(s).title for s in item.sources))
     lines += ["", t(lang, "common.not_legal_advice")]
     return "\n".join(lines) + "\n"

@@ -45,7 +45,8 @@ def register_actions(actions: Any) -> None:
 
 
 def _lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", dest="doc_lang", choices=["en", "nl"], default=None, help="language of the document")
+    # one language for the document and the messages (``file --lang nl view`` or ``file view --lang nl``)
+    parser.add_argument("--lang", choices=["en", "nl"], default=argparse.SUPPRESS, help="language of the document")
 
 
 def _target(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
@@ -57,34 +58,34 @@ def _target(args: argparse.Namespace, suffixes: tuple[str, ...]) -> Path:
 
 def _view(args: argparse.Namespace) -> int:
     path = _target(args, (".docx", ".pdf"))
-    lang = args.doc_lang or args.lang
+    lang = args.lang
     store = Store()
     document = view_rules.view_document(
         repo.view_sections(store), repo.view_signature(store), repo.evidence(store), lang, date.today()
     )
     data = view_rules.for_word(document).to_docx(lang) if path.suffix.lower() == ".docx" else document.to_pdf()
     write_private_file(path, data)
-    print(t(args.lang, "my_file_view.cli.written", path=path))
+    print(t(lang, "my_file_view.cli.written", path=path))
     return 0
 
 
 def _pack(args: argparse.Namespace) -> int:
     path = _target(args, (".zip",))
-    lang = args.doc_lang or args.lang
+    lang = args.lang
     store = Store()
     request = repo.expert_request(store, args.question)
     files = repo.pack_files(store, request.files, lang)
     data = expert_rules.build_pack(request, repo.received_documents(store), files, lang, date.today())
     write_private_file(path, data)
-    print(t(args.lang, "my_file_view.cli.pack_written", path=path, count=len(files)))
+    print(t(lang, "my_file_view.cli.pack_written", path=path, count=len(files)))
     return 0
 
 
 def _whole(args: argparse.Namespace) -> int:
     path = _target(args, (".pdf",))
-    lang = args.doc_lang or args.lang
+    lang = args.lang
     store = Store()
     today = date.today()
     write_private_file(path, whole_pdf(repo.whole_file(store, today), lang, today))
-    print(t(args.lang, "my_file_view.cli.written", path=path))
+    print(t(lang, "my_file_view.cli.written", path=path))
     return 0
