@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench clean venv hosted-demo
+.PHONY: run test lint bench bench-load clean venv hosted-demo
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ hosted-demo: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench
+	$(MAKE) bench-load
+
+# Load (bench/load.py): 20 browser sessions on the local app, 50 on the hosted stack (each ~6-8 minutes).
+bench-load: $(VENV)/.installed-dev
+	$(PY) -m bench.load --local --sessions 20 --minutes 5
+	$(PY) -m bench.load --hosted --sessions 50 --minutes 5
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

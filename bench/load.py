@@ -1,0 +1,544 @@
+"""Load: many people at once in real browsers (``make bench-load``; a benchmark, never a timed test).
+
+``python -m bench.load --local --sessions 20`` — the local app (``make run``: one Streamlit server, the
+SQLite store) with 20 concurrent browser sessions clicking through every page (issue 19, item 6).
+
+``python -m bench.load --hosted --sessions 50 --minutes 5`` — the hosted mode (``make hosted-demo``'s
+stack: PostgreSQL, the test identity provider, two replicas, nginx): 50 concurrent sessions, each
+logging in as its own subject, adding activities on /tracker and opening pages (issue 17).
+
+Every session is one Playwright browser context in one headless Debian Chromium. A session opens the
+app, then repeats: think (a random pause, ``--think 2-5`` seconds, as a person reads), then one
+interaction — click the next page in the sidebar (every page in turn), and on /tracker also add an
+activity with a name of its own. An interaction's latency runs from the click to the page settling:
+the expected result is on screen (the page's heading; the new activity in the table) and Streamlit is
+no longer running the script; both ends are read from the browser's own clock.
+
+Reported: p50/p95/max interaction latency (per kind too), errors (an interaction that did not settle
+within ``--timeout``, an exception shown by the app, a JavaScript error in the page), rows lost (each
+activity a session saw added, looked up at the end through the app's own store: ``spoor2.store``,
+for that session's owner) and the peak memory (RSS) of the Streamlit process tree(s), sampled every
+second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.support.browser import CHROMIUM_ARGS  # the one list of flags for Debian's Chromium
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+
+#: Settled: the expected text is on the page and Streamlit runs no script (no status widget, nothing stale).
+SETTLED_JS = """([heading, text]) => {
+  const h1 = document.querySelector('[data-testid="stMain"] h1, section.main h1, h1');
+  if (!h1 || h1.innerText.trim() !== heading) return false;
+  if (text && !document.body.textContent.includes(text)) return false;
+  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  return performance.now();
+}"""
+ERROR_JS = """() => {
+  const shown = document.querySelector('[data-testid="stException"]');
+  if (shown) return shown.innerText.slice(0, 300);
+  return document.body.innerText.includes('Traceback (most recent call last)') ? 'Traceback on the page' : '';
+}"""
+
+
+# --- results --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    latencies: dict[str, list[float]] = field(default_factory=dict)  # kind → seconds
+    errors: list[str] = field(default_factory=list)
+    #: owner (subject) → the organisation names of the activities the session saw added
+    added: dict[str, set[str]] = field(default_factory=dict)
+    #: activities whose add did not settle (they may or may not be stored: not counted as lost)
+    unconfirmed: dict[str, set[str]] = field(default_factory=dict)
+    logins: list[float] = field(default_factory=list)
+
+    def record(self, kind: str, seconds: float) -> None:
+        self.latencies.setdefault(kind, []).append(seconds)
+
+    def all_latencies(self) -> list[float]:
+        return [value for values in self.latencies.values() for value in values]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The nearest-rank percentile (``fraction`` 0.95 → p95); NaN for no values.
+
+    >>> percentile([1.0, 2.0, 3.0, 4.0], 0.5), percentile([1.0, 2.0, 3.0, 4.0], 0.95)
+    (2.0, 4.0)
+    """
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(round(fraction * len(ordered), 9)))
+    return ordered[min(len(ordered), rank) - 1]
+
+
+def rows_lost(added: dict[str, set[str]], stored: Callable[[str], Iterable[str]]) -> dict[str, int]:
+    """Per owner, how many activities the session saw added are not in the store (``stored(owner)``
+    lists that owner's organisation names, read through the app's own store)."""
+    lost = {}
+    for owner, names in added.items():
+        missing = names - set(stored(owner))
+        if missing:
+            lost[owner] = len(missing)
+    return lost
+
+
+# --- memory ---------------------------------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of ``pid`` and all its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+        todo += _children(current)
+    return total
+
+
+class MemorySampler(threading.Thread):
+    """Samples the summed RSS of some process trees every second; ``peak`` in bytes."""
+
+    def __init__(self, pids: Callable[[], list[int]]) -> None:
+        super().__init__(daemon=True)
+        self.pids = pids
+        self.peak = 0
+        self.loads: list[float] = []  # the machine's 1-minute load average (other work on it counts too)
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            self.peak = max(self.peak, sum(tree_rss(pid) for pid in self.pids()))
+            self.loads.append(os.getloadavg()[0])
+            self.stopped.wait(1.0)
+
+
+# --- targets: where the sessions go -----------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_health(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):  # noqa: S310 - our own 127.0.0.1
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not start")
+
+
+class LocalTarget:
+    """``make run``'s app: one Streamlit server on a free port with an empty SQLite data folder."""
+
+    hosted = False
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.process: subprocess.Popen | None = None
+        self.url = ""
+
+    def start(self) -> None:
+        port = _free_port()
+        env = {**os.environ, "SPOOR2_DATA_DIR": str(self.folder / "data")}
+        env.pop("SPOOR2_DATABASE_URL", None)
+        args = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
+        args += ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"]
+        args += ["--browser.gatherUsageStats", "false"]
+        self.log = (self.folder / "streamlit.log").open("wb")
+        self.process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{port}"
+        _wait_health(self.url)
+
+    def server_pids(self) -> list[int]:
+        return [self.process.pid] if self.process and self.process.poll() is None else []
+
+    def describe(self) -> str:
+        return "local app (one Streamlit server, SQLite)"
+
+    async def open(self, tab, subject: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+        await tab.goto(f"{self.url}/?lang={lang}")
+
+    def stored(self, owner: str) -> list[str]:
+        from spoor2.store import Store
+        from spoor2.store import tracker as repo
+
+        store = Store(self.folder / "data" / "spoor2.sqlite3")
+        try:
+            return [a.organisation for a in repo.iter_activities(store)]
+        finally:
+            store.close()
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+            self.log.close()
+            self.process = None
+
+
+class HostedTarget:
+    """``make hosted-demo``'s stack on free ports: PostgreSQL, the mock identity provider, N replicas, nginx.
+
+    All sessions come from 127.0.0.1, so nginx's ``ip_hash`` would put every one on the same replica;
+    the site therefore uses the affinity ``deploy/nginx/spoor2.conf`` itself names for "many people, one
+    address" (``hash $cookie__streamlit_xsrf consistent``), and the replicas share the load.
+    """
+
+    hosted = True
+
+    def __init__(self, folder: Path, replicas: int = 2) -> None:
+        from deploy.demo.stack import Stack, site_config
+
+        class CookieAffinityStack(Stack):
+            def _start_nginx(self) -> None:  # deploy/demo/stack.py's, with the cookie hash for one address
+                (self.folder / "nginx-temp").mkdir(exist_ok=True)
+                site = self.folder / "spoor2.conf"
+                text = site_config(self.proxy_port, self.replica_ports, affinity=True)
+                site.write_text(text.replace("ip_hash;", "hash $cookie__streamlit_xsrf consistent;"), encoding="utf-8")
+                from deploy.demo.stack import NGINX, _main_config, _wait_http
+
+                main = self.folder / "nginx.conf"
+                main.write_text(_main_config(self.folder, site), encoding="utf-8")
+                args = [NGINX, "-c", str(main), "-p", str(self.folder), "-e", str(self.folder / "nginx-error.log")]
+                self._spawn("nginx", [*args, "-g", "daemon off;"], {})
+                _wait_http(f"{self.url}/_stcore/health")
+
+        self.stack = CookieAffinityStack(
+            folder,
+            proxy_port=_free_port(),
+            replica_ports=[_free_port() for _ in range(replicas)],
+            idp_port=_free_port(),
+            idle_minutes=60,
+        )
+        self.url = self.stack.url
+        self.issuer = ""
+
+    def start(self) -> None:
+        try:
+            self.stack.start()
+        except Exception:
+            self.stack.stop()
+            raise
+        discovery = f"{self.stack.issuer}/.well-known/openid-configuration"
+        with urllib.request.urlopen(discovery, timeout=10) as answer:  # noqa: S310 - our own 127.0.0.1
+            self.issuer = json.load(answer)["issuer"]  # the token's iss, from which the owner id is derived
+
+    def server_pids(self) -> list[int]:
+        return [p.pid for name, p in self.stack.processes.items() if name.startswith("replica-") and p.poll() is None]
+
+    def describe(self) -> str:
+        n = len(self.stack.replica_ports)
+        return f"hosted: nginx → {n} replicas (affinity: hash $cookie__streamlit_xsrf), PostgreSQL, oidc-provider-mock"
+
+    async def open(self, tab, subject: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+        """Open the portal and log in at the test identity provider as ``subject``."""
+        from spoor2.i18n import t
+
+        await tab.goto(f"{self.url}/?lang={lang}")
+        await tab.get_by_role("button", name=t(lang, "auth.login"), exact=True).click(timeout=60_000)
+        await tab.wait_for_url(f"{self.stack.issuer}/**", timeout=60_000)
+        await tab.locator("input[name=sub]").fill(subject)
+        await tab.get_by_role("button", name="Authorize").click()
+        await tab.wait_for_url(f"{self.url}/**", timeout=60_000)
+        await tab.goto(f"{self.url}/?lang={lang}")  # the login's redirect starts a new session, in English
+        await tab.get_by_text(t(lang, "auth.logged_in_as", login="").strip()).first.wait_for(timeout=60_000)
+
+    def stored(self, owner: str) -> list[str]:
+        from spoor2.store import Store
+        from spoor2.store import tracker as repo
+        from ui.auth import owner_id_for
+
+        shared = Store(self.stack.app_url)
+        try:
+            view = shared.for_owner(owner_id_for(self.issuer, owner), login=owner)
+            return [a.organisation for a in repo.iter_activities(view)]
+        finally:
+            shared.close()
+
+    def spread(self) -> dict[str, int]:
+        """How many WebSocket sessions (``/_stcore/stream``) nginx sent to each replica (its access log)."""
+        counts: dict[str, int] = {}
+        log = self.stack.folder / "nginx-access.log"
+        for line in log.read_text(encoding="utf-8").splitlines() if log.exists() else []:
+            if "/_stcore/stream" in line:
+                upstream = line.rsplit("-> ", 1)[-1].strip()
+                counts[upstream] = counts.get(upstream, 0) + 1
+        return counts
+
+    def stop(self) -> None:
+        self.stack.stop()
+
+
+# --- one person -------------------------------------------------------------------------------------
+
+
+async def _settle(tab, heading: str, text: str, timeout: float) -> float:  # type: ignore[no-untyped-def]
+    handle = await tab.wait_for_function(SETTLED_JS, arg=[heading, text], polling=50, timeout=timeout * 1000)
+    return float(await handle.json_value())
+
+
+async def session(  # type: ignore[no-untyped-def]  # noqa: PLR0917
+    number: int, browser, target, args: argparse.Namespace, deadline: float, results: Results
+) -> None:
+    from spoor2.i18n import t
+    from ui.frame import PAGES
+
+    rng = random.Random(number)  # noqa: S311 - think times, not secrets
+    lang = "nl" if number % 2 else "en"
+    subject = f"load-{number:03d}"
+    results.added.setdefault(subject, set())
+    js_errors: list[str] = []
+    context = await browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    try:
+        tab = await context.new_page()
+        tab.on("pageerror", lambda error: js_errors.append(str(error)[:200]))
+        start = time.monotonic()
+        try:
+            await target.open(tab, subject, lang)
+            await _settle(tab, t(lang, "common.app_name"), "", args.timeout)
+        except Exception as error:  # a benchmark counts what went wrong and goes on
+            results.errors.append(f"{subject} open/login: {type(error).__name__}: {str(error)[:200]}")
+            return
+        results.logins.append(time.monotonic() - start)
+        order = list(PAGES)
+        keys = [spec.key for spec in order]
+        position = keys.index(args.first) if args.first else number % len(order)
+        added = 0
+        while time.monotonic() < deadline:
+            await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
+            if time.monotonic() >= deadline:
+                break
+            spec = order[position % len(order)]
+            position += 1
+            heading = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
+            link = tab.locator(f'[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"][href="{spec.url_path}"]')
+            kind = "open page"
+            try:
+                begin = float(await tab.evaluate("performance.now()"))
+                await link.click(timeout=args.timeout * 1000)
+                end = await _settle(tab, heading, "", args.timeout)
+                results.record(kind, (end - begin) / 1000)
+                if spec.key == "tracker":
+                    await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
+                    kind = "add activity"
+                    added += 1
+                    name = f"Load {subject} #{added}"
+                    results.unconfirmed.setdefault(subject, set()).add(name)
+                    field_ = tab.get_by_label(t(lang, "tracker.field.organisation")).first
+                    await field_.fill(name, timeout=args.timeout * 1000)
+                    begin = float(await tab.evaluate("performance.now()"))
+                    await tab.get_by_role("button", name=t(lang, "tracker.add.submit")).click(
+                        timeout=args.timeout * 1000
+                    )
+                    end = await _settle(tab, heading, name, args.timeout)
+                    results.record(kind, (end - begin) / 1000)
+                    results.unconfirmed[subject].discard(name)
+                    results.added[subject].add(name)
+                shown = await tab.evaluate(ERROR_JS)
+                if shown:
+                    results.errors.append(f"{subject} {kind} {spec.key}: the app shows {shown!r}")
+            except Exception as error:  # a benchmark counts what went wrong and goes on
+                results.errors.append(f"{subject} {kind} {spec.key}: {type(error).__name__}: {str(error)[:160]}")
+                if args.screenshots:
+                    shot = args.screenshots / f"{subject}-{spec.key}-{len(results.errors)}.png"
+                    await tab.screenshot(path=str(shot), full_page=True)
+                with contextlib.suppress(Exception):  # start again from a fresh page load, as a person would
+                    await tab.goto(f"{target.url}/?lang={lang}")
+                    await _settle(tab, t(lang, "common.app_name"), "", args.timeout)
+        results.errors += [f"{subject} JavaScript error: {message}" for message in js_errors]
+    finally:
+        await context.close()
+
+
+async def drive(target, args: argparse.Namespace, results: Results) -> float:  # type: ignore[no-untyped-def]
+    """All sessions at once (started ``--ramp`` seconds apart in total); returns the measured seconds."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            begin = time.monotonic()
+            deadline = begin + args.ramp + args.minutes * 60
+
+            async def staggered(number: int) -> None:
+                await asyncio.sleep(args.ramp * number / max(1, args.sessions))
+                await session(number, browser, target, args, deadline, results)
+
+            await asyncio.gather(*(staggered(n) for n in range(args.sessions)))
+            return time.monotonic() - begin
+        finally:
+            await browser.close()
+
+
+# --- report -------------------------------------------------------------------------------------------
+
+
+def _commit() -> str:
+    try:
+        command = ["git", "rev-parse", "--short", "HEAD"]
+        out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        return out.stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+def _ram_gib() -> float:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            return int(line.split()[1]) / 1024 / 1024
+    return float("nan")
+
+
+def report(  # type: ignore[no-untyped-def]  # noqa: PLR0917
+    target, args: argparse.Namespace, results: Results, seconds: float, sampler, lost: dict
+) -> dict:
+    peak, loads = sampler.peak, sampler.loads or [float("nan")]
+    every = results.all_latencies()
+    summary = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} cores, {_ram_gib():.0f} GiB RAM",
+        "load_average": f"{args.load_before:.1f} before, {statistics.median(loads):.1f} median / "
+        f"{max(loads):.1f} max during the run (1-minute)",
+        "commit": _commit(),
+        "target": target.describe(),
+        "sessions": args.sessions,
+        "duration_s": round(seconds),
+        "ramp_s": args.ramp,
+        "think_s": f"{args.think_min:g}–{args.think_max:g}",
+        "interactions": len(every),
+        "p50_s": round(percentile(every, 0.5), 3),
+        "p95_s": round(percentile(every, 0.95), 3),
+        "max_s": round(max(every), 3) if every else None,
+        "per_kind": {
+            kind: {
+                "n": len(values),
+                "p50_s": round(percentile(values, 0.5), 3),
+                "p95_s": round(percentile(values, 0.95), 3),
+            }
+            for kind, values in sorted(results.latencies.items())
+        },
+        "login_p50_s": round(statistics.median(results.logins), 2) if results.logins else None,
+        "errors": len(results.errors),
+        "error_samples": results.errors[:10],
+        "activities_added": sum(len(v) for v in results.added.values()),
+        "activities_unconfirmed": sum(len(v) for v in results.unconfirmed.values()),
+        "rows_lost": sum(lost.values()),
+        "peak_server_rss_mib": round(peak / 1024 / 1024),
+    }
+    if target.hosted:
+        summary["websocket_sessions_per_replica"] = target.spread()
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+    return summary
+
+
+def run(args: argparse.Namespace) -> dict:
+    args.load_before = os.getloadavg()[0]
+    folder = Path(tempfile.mkdtemp(prefix="spoor2-load-"))
+    target = HostedTarget(folder, args.replicas) if args.hosted else LocalTarget(folder)
+    results = Results()
+    try:
+        target.start()
+        sampler = MemorySampler(target.server_pids)
+        sampler.start()
+        seconds = asyncio.run(drive(target, args, results))
+        sampler.stopped.set()
+        sampler.join()
+        if args.lose_one:  # the smoke test: prove that a row missing from the store is counted
+            args.lose_one(target, results)
+        lost = rows_lost(results.added, target.stored)
+        return report(target, args, results, seconds, sampler, lost)
+    finally:
+        target.stop()
+        if args.keep:
+            print(f"logs kept in {folder}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--local", action="store_true", help="the local app (SQLite, no login)")
+    where.add_argument("--hosted", action="store_true", help="the hosted stack (PostgreSQL, login, nginx)")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--minutes", type=float, default=5, help="how long every session keeps going (after the ramp)")
+    parser.add_argument("--seconds", type=float, help="the same in seconds (for the smoke test)")
+    parser.add_argument("--ramp", type=float, default=None, help="seconds over which the sessions start")
+    parser.add_argument("--think", default="2-5", help="a person's pause between interactions, seconds (min-max)")
+    parser.add_argument("--timeout", type=float, default=30, help="seconds an interaction may take before an error")
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--first", help="the page key every session opens first (default: spread over the pages)")
+    parser.add_argument("--json", type=Path, help="also write the summary here")
+    parser.add_argument("--screenshots", type=Path, help="a folder for a screenshot of each error")
+    parser.add_argument("--keep", action="store_true", help="keep the servers' logs")
+    args = parser.parse_args(argv)
+    if args.seconds is not None:
+        args.minutes = args.seconds / 60
+    if args.ramp is None:
+        args.ramp = min(60.0, 1.0 * args.sessions)
+    low, _, high = args.think.partition("-")
+    args.think_min, args.think_max = float(low), float(high or low)
+    args.lose_one = None
+    if args.screenshots:
+        args.screenshots.mkdir(parents=True, exist_ok=True)
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(argv)
+    summary = run(args)
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

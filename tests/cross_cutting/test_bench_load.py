@@ -1,0 +1,46 @@
+"""The load benchmark's driver (``bench/load.py``) works: a short local run with two browser sessions
+clicks through pages and adds activities without errors, and a row taken out of the store behind its
+back is counted as lost. Not a timing test: nothing about speed is asserted (that is ``make bench-load``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import load
+from tests.support.browser import require_chromium
+
+pytestmark = pytest.mark.browser
+
+
+def test_rows_lost_counts_what_the_store_lacks():
+    added = {"anna": {"A", "B"}, "bram": {"C"}}
+    stored = {"anna": ["A", "B", "X"], "bram": []}
+    assert load.rows_lost(added, stored.__getitem__) == {"bram": 1}
+    assert load.rows_lost({"anna": {"A"}}, lambda _owner: ["A"]) == {}
+
+
+def test_two_sessions_drive_the_local_app_and_a_lost_row_is_counted():
+    require_chromium()
+    args = load.parse(["--local", "--sessions", "2", "--seconds", "20", "--ramp", "1", "--think", "1-2"])
+    args.first = "tracker"  # the first interaction opens /tracker and adds an activity
+    args.timeout = 60  # a slow shared machine makes it slower, not wrong
+    taken: list[str] = []
+
+    def lose_one(target, results) -> None:  # type: ignore[no-untyped-def]
+        from spoor2.store import Store
+        from spoor2.store import tracker as repo
+
+        store = Store(target.folder / "data" / "spoor2.sqlite3")
+        try:
+            victim = next(a for a in repo.iter_activities(store) if a.organisation.startswith("Load "))
+            assert repo.delete_activity(store, victim.id)
+            taken.append(victim.organisation)
+        finally:
+            store.close()
+
+    args.lose_one = lose_one
+    summary = load.run(args)
+    assert summary["errors"] == 0, summary["error_samples"]
+    assert summary["interactions"] >= 2
+    assert summary["activities_added"] >= 1
+    assert taken and summary["rows_lost"] == 1
