@@ -235,3 +235,28 @@ def test_the_adviser_policy_covers_exactly_the_timeline_file_and_activity_log(pe
     assert journal_repo.entries(person) and journal_repo.entries(view) == []
     assert journal_repo.costs(person) and journal_repo.costs(view) == []
     assert journal_repo.typical_day(person, "nl") and journal_repo.typical_day(view, "nl") is None
+
+
+def test_db_migrate_brings_the_adviser_policy_of_this_version_to_a_database_of_an_earlier_one(pg_fresh_database):
+    """A database migrated by a version whose adviser policy did not cover the meetings yet (simulated by
+    dropping it): the adviser reads less, never more, until ``db migrate`` (the upgrade step, with nothing
+    to apply) re-applies the policies of this version."""
+    from sqlalchemy import create_engine
+
+    from spoor2.cli import main
+    from spoor2.store import questions as questions_repo
+
+    base = Store(pg_fresh_database.app_url)
+    person = base.for_owner(new_owner(), login="anna@example.org")
+    fill_store(person)
+    adviser = base.for_owner(new_owner(), login="adviseur@vakbond.example")
+    hosted.grant_adviser(person, "adviseur@vakbond.example")
+    engine = create_engine(pg_fresh_database.owner_url)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP POLICY {postgres.ADVISER_POLICY} ON meetings"))
+    engine.dispose()
+    view = hosted.adviser_view(adviser, person.owner_id)
+    assert questions_repo.meetings(view) == [] and questions_repo.meetings(person)
+    assert main(["db", "migrate", "--url", pg_fresh_database.owner_url]) == 0
+    assert questions_repo.meetings(view) == questions_repo.meetings(person)
+    base.close()
