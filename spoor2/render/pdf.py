@@ -24,9 +24,31 @@ def new_document(title: str) -> FPDF:
     return pdf
 
 
+#: what fpdf2 treats specially when it breaks lines (a soft hyphen shows only at a break)
+_LINE_BREAKING = frozenset("\n\r\u00ad")
+
+
+def lines(pdf: FPDF, h: float, text: str) -> None:
+    """``pdf.multi_cell(0, h, text, new_x="LMARGIN", new_y="NEXT")``: the text from here to the right margin,
+    broken into lines. Text that fits on one line is drawn with ``cell``, to the same bytes
+    (tests/cross_cutting/test_render_pdf_lines.py): fpdf2's line breaking measures the line again at every
+    character, so a year's activity overview (a thousand short lines) took seconds.
+    """
+    room = pdf.w - pdf.r_margin - pdf.x - 2 * pdf.c_margin
+    if (
+        text
+        and text == text.strip()
+        and not _LINE_BREAKING.intersection(text)
+        and pdf.get_string_width(text) < room - 0.01
+    ):
+        pdf.cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.multi_cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
+
+
 def heading(pdf: FPDF, text: str, size: int = 16) -> None:
     pdf.set_font(FONT, "B", size)
-    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    lines(pdf, size * 0.5, text)
     pdf.ln(2)
     pdf.set_font(FONT, "", 11)
 
@@ -35,7 +57,7 @@ def paragraph(pdf: FPDF, text: str, size: int = 11, indent: float = 0) -> None:
     """Plain text (never interpreted as markup), ``indent`` mm in from the left margin."""
     pdf.set_font(FONT, "", size)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    lines(pdf, size * 0.5, text)
     pdf.ln(1)
 
 
