@@ -19,6 +19,7 @@ from spoor2.legal.params import legal_value
 from spoor2.my_file import expert as expert_rules
 from spoor2.my_file import view as view_rules
 from spoor2.my_file.whole import whole_pdf
+from spoor2.render.document import Document
 from spoor2.store import Store
 from spoor2.store import my_file_view as repo
 from ui.frame import (
@@ -171,14 +172,17 @@ def _view_export(store: Store, today: date) -> None:
         help=tr("my_file_view.export_lang_hint"),
     )
     doc_lang = doc_lang if doc_lang in LANGS else "nl"
-    document = view_rules.view_document(
-        repo.view_sections(store), repo.view_signature(store), repo.evidence(store), doc_lang, today
-    )
+
+    def document() -> Document:  # built when a button is pressed, from what is saved then, in the language chosen
+        return view_rules.view_document(
+            repo.view_sections(store), repo.view_signature(store), repo.evidence(store), doc_lang, today
+        )
+
     name = f"{tr('my_file_view.export_file')}-{doc_lang}"
     cols = st.columns(2)
     cols[0].download_button(
         tr("my_file_view.export_docx"),
-        data=view_rules.for_word(document).to_docx(doc_lang),
+        data=lambda: view_rules.for_word(document()).to_docx(doc_lang),
         file_name=f"{name}.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key="mfv_dl_docx",
@@ -188,7 +192,7 @@ def _view_export(store: Store, today: date) -> None:
     )
     cols[1].download_button(
         tr("my_file_view.export_pdf"),
-        data=document.to_pdf(),
+        data=lambda: document().to_pdf(),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key="mfv_dl_pdf",
