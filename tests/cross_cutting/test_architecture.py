@@ -25,7 +25,7 @@ CAPABILITIES = (
     "my_data",
 )
 LIBRARIES = ("legal", "render")  # shared by the capabilities, below them
-SHARED_MODULES = ("dates", "errors", "i18n", "model", "paths")
+SHARED_MODULES = ("content_yaml", "dates", "errors", "i18n", "model", "paths")
 
 
 def _imports(path: Path) -> list[str]:
