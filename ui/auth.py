@@ -32,6 +32,8 @@ LAST_ACTIVITY_KEY = "_auth_last_activity"
 STORE_KEY = "_auth_store"
 DEFAULT_IDLE_MINUTES = 30
 IDLE_ENV = "SPOOR2_IDLE_MINUTES"
+#: The keys of the buttons on the "logged out for inactivity" page: "Log in again", "Log out".
+EXPIRED_BUTTONS = ("auth_login_again", "auth_logout_expired")
 
 
 # --- pure rules -----------------------------------------------------------------------------------
@@ -158,16 +160,18 @@ def _welcome() -> None:
 def _expired(minutes: float) -> None:
     """The idle timeout: forget the session's data views and ask to log in again (nothing is read)."""
     for key in list(st.session_state.keys()):
-        if key not in ("lang", "lang_choice", "_lang_param_seen"):
+        # the buttons below keep their state: the click on "Log in again" comes in a run that is still
+        # past the limit, and a deleted button state would turn that click into nothing
+        if key not in ("lang", "lang_choice", "_lang_param_seen", *EXPIRED_BUTTONS):
             del st.session_state[key]
     st.title(_tr("auth.expired.title"))
     from ui.frame import lang
 
     st.info(_tr("auth.expired.body", minutes=minutes_text(minutes, lang())), icon=":material/lock_clock:")
     left, right = st.columns(2)
-    if left.button(_tr("auth.login_again"), type="primary", icon=":material/login:", key="auth_login_again"):
+    if left.button(_tr("auth.login_again"), type="primary", icon=":material/login:", key=EXPIRED_BUTTONS[0]):
         st.login()
-    if right.button(_tr("auth.logout"), icon=":material/logout:", key="auth_logout_expired"):
+    if right.button(_tr("auth.logout"), icon=":material/logout:", key=EXPIRED_BUTTONS[1]):
         st.logout()
     _footer()
     st.stop()

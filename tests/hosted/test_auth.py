@@ -228,3 +228,16 @@ def test_a_decimal_idle_limit_is_shown_as_the_language_writes_it(lang, shown, da
     assert_no_exception(at)
     assert t(lang, "auth.expired.body", minutes=shown) in page_text(at)
     assert not at.sidebar.get("page_link")
+
+
+def test_log_in_again_on_the_expired_page_reaches_the_login(data_dir, monkeypatch):
+    """The click comes in a run that is still past the limit: the button's state must survive the clean-up.
+
+    AppTest has no identity provider, so ``st.login`` raises its configuration error: that error, raised
+    from the expired page's button, is the proof that the click got through (it used to do nothing)."""
+    monkeypatch.setenv("SPOOR2_DATABASE_URL", f"sqlite:///{data_dir / 'hosted.sqlite3'}")
+    monkeypatch.setenv("SPOOR2_HOSTED_SQLITE", "1")
+    at = _hosted("en", _person(iat=time.time() - 3600), {LAST_ACTIVITY_KEY: time.time() - 3600})
+    assert not at.exception
+    at.button(key="auth_login_again").click().run()
+    assert at.exception and "st.login()" in at.exception[0].stack_trace[-1]
