@@ -23,7 +23,7 @@ from spoor2.legal.sources import get_source
 from spoor2.paths import database_url
 from spoor2.render.text import md_escape
 from spoor2.store import Store
-from ui import auth
+from ui import auth, warm
 
 
 @dataclass(frozen=True)
@@ -445,3 +445,4 @@ def legal_footer() -> None:
         st.markdown(f"**{tr('common.help_title')}**")
         st.markdown(tr("common.help_body"))
         st.caption(tr("common.not_legal_advice"))
+    warm.start()  # after a fresh server's first page: what the other pages, saves and exports need (ui/warm.py)
