@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -61,7 +62,7 @@ from spoor2.journal.typical_day import (
 from spoor2.store import journal as repo
 from spoor2.store import questions as questions_repo
 from spoor2.store import tracker as tracker_repo
-from ui.charts import month_ticks, plotly_chart
+from ui.charts import ENERGY_COLOUR, LOAD_COLOUR, chart_table, month_ticks, plotly_chart
 from ui.frame import (
     chosen,
     entered,
@@ -503,8 +504,11 @@ def _period_label(weeks: int) -> str:
 def _energy_chart(days: list[Day]) -> go.Figure:
     fig = go.Figure()
     x = [d.day.isoformat() for d in days]
-    fig.add_bar(x=x, y=[d.load for d in days], name=tr("journal.pattern.chart_load"), marker_color="#c9b8e8")
-    fig.add_scatter(x=x, y=[d.energy for d in days], name=tr("journal.pattern.chart_energy"), mode="lines+markers")
+    fig.add_bar(x=x, y=[d.load for d in days], name=tr("journal.pattern.chart_load"), marker_color=LOAD_COLOUR)
+    fig.add_scatter(
+        x=x, y=[d.energy for d in days], name=tr("journal.pattern.chart_energy"), mode="lines+markers",
+        line={"color": ENERGY_COLOUR}, marker={"color": ENERGY_COLOUR},
+    )  # fmt: skip
     fig.update_layout(
         title=tr("journal.pattern.chart_title"),
         yaxis={"range": [0, SCALE_MAX + 0.5]},
@@ -617,6 +621,18 @@ def _weekdays(days: list[Day]) -> None:
         )
 
 
+def _day_table(days: list[Day]) -> pd.DataFrame:
+    """The chart's numbers, a row per day: empty where nothing was noted."""
+    n = lambda v: "" if v is None else number(v, lang())  # noqa: E731
+    return pd.DataFrame(
+        {
+            tr("common.date"): [fdate(d.day, "medium") for d in days],
+            tr("journal.pattern.chart_energy"): [n(d.energy) for d in days],
+            tr("journal.pattern.chart_load"): [n(d.load) for d in days],
+        }
+    )
+
+
 def pattern(today: date) -> None:
     st.subheader(tr("journal.pattern.title"), anchor=False)
     weeks = id_choice(
@@ -639,6 +655,7 @@ def pattern(today: date) -> None:
         plotly_chart(_energy_chart(days), key="jr_chart")
     with cols[1]:
         st.markdown(_chart_summary(days))
+    chart_table(_day_table(days), tr("journal.pattern.chart_title"))
     cols = st.columns(2)
     with cols[0]:
         _numbers(all_days, start, today)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
-from spoor2.orientation.export import profile_fields, summary_lines, to_markdown, to_pdf
+from spoor2.orientation.export import profile_fields, score_texts, summary_lines, to_markdown, to_pdf
 from spoor2.orientation.questionnaires import (
     MAX_PROFILE_CHARS,
     QUESTIONNAIRE_IDS,
@@ -38,7 +38,7 @@ from spoor2.store.orientation import (
     save_draft,
     update_profile,
 )
-from ui.charts import plotly_chart
+from ui.charts import BAR_COLOUR, SERIES_PATTERNS, chart_table, pattern, plotly_chart
 from ui.frame import (
     chosen,
     fdate,
@@ -56,7 +56,6 @@ from ui.frame import (
 
 CHOICE_KEY = "or_choice"
 LEVEL_VALUE = {"none": 0, "somewhat": 1, "much": 2}
-CHART_COLOUR = "#3b6e8f"
 
 
 # --- session keys -------------------------------------------------------------------------------------
@@ -264,7 +263,7 @@ def _score_chart(saved: SavedResult) -> go.Figure:
         names.append(dimension_name(lang(), qid, score.dimension))
         means.append(score.mean if score.mean is not None else 0)
         labels.append(f"{score.mean:.1f}" if score.mean is not None else tr("orientation.result.not_enough"))
-    fig = go.Figure(go.Bar(x=means, y=names, orientation="h", text=labels, marker_color=CHART_COLOUR))
+    fig = go.Figure(go.Bar(x=means, y=names, orientation="h", text=labels, marker_color=BAR_COLOUR))
     fig.update_layout(
         xaxis={"range": [0, 5], "title": tr("orientation.chart.score")},
         yaxis={"autorange": "reversed"},
@@ -283,7 +282,7 @@ def _obstacles_chart(saved: SavedResult) -> go.Figure:
             y=[texts["items"][o.item] for o in rows],
             text=[tr(f"orientation.result.level.{o.level}") for o in rows],
             orientation="h",
-            marker_color=CHART_COLOUR,
+            marker_color=BAR_COLOUR,
         )
     )
     fig.update_layout(
@@ -304,7 +303,7 @@ def _days_chart(saved: SavedResult) -> go.Figure:
         go.Bar(
             x=[texts["options"]["days"][d] for d in days],
             y=[1 if d in chosen else 0 for d in days],
-            marker_color=CHART_COLOUR,
+            marker_color=BAR_COLOUR,
         )
     )
     fig.update_layout(
@@ -313,6 +312,37 @@ def _days_chart(saved: SavedResult) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
     return fig
+
+
+# the charts' numbers as a table beside them (WCAG 1.1.1): the same lines as the export
+
+
+def _score_table(saved: SavedResult) -> pd.DataFrame:
+    rows = score_texts(saved.questionnaire, saved.result, lang())
+    return pd.DataFrame(rows, columns=[tr("orientation.chart.type"), tr("orientation.chart.score_column")])
+
+
+def _days_table(saved: SavedResult) -> pd.DataFrame:
+    texts = load_texts(lang(), "capacity")
+    chosen = saved.answers.get("days") or []
+    days = load_questionnaire("capacity").item("days").options
+    return pd.DataFrame(
+        {
+            tr("orientation.chart.day"): [texts["options"]["days"][d] for d in days],
+            tr("orientation.chart.chosen"): [tr("common.yes") if d in chosen else tr("common.no") for d in days],
+        }
+    )
+
+
+def _obstacles_table(saved: SavedResult) -> pd.DataFrame:
+    texts = load_texts(lang(), "obstacles")
+    rows = [o for o in saved.result.obstacles if o.level is not None]
+    return pd.DataFrame(
+        {
+            tr("orientation.chart.obstacle"): [texts["items"][o.item] for o in rows],
+            tr("orientation.chart.level_column"): [tr(f"orientation.result.level.{o.level}") for o in rows],
+        }
+    )
 
 
 def _history(store: Store, qid: str) -> None:
@@ -331,7 +361,16 @@ def _history(store: Store, qid: str) -> None:
             index=[dimension_name(lang(), qid, d) for d in q.dimensions],
         )
         fig = go.Figure(
-            [go.Bar(name=str(column), x=list(table.index), y=list(table[column])) for column in table.columns]
+            [
+                go.Bar(
+                    name=str(column),
+                    x=list(table.index),
+                    y=list(table[column]),
+                    # each result its colour (the app's colorway) and pattern: bars of a group touch
+                    marker={"pattern": pattern(SERIES_PATTERNS[i % len(SERIES_PATTERNS)])},
+                )
+                for i, column in enumerate(table.columns)
+            ]
         )
         fig.update_layout(
             barmode="group",
@@ -421,14 +460,17 @@ def render_result(store: Store, qid: str) -> None:
         st.markdown(line)
     if q.kind == "likert":
         plotly_chart(_score_chart(saved), key=f"or_chart_{qid}")
+        chart_table(_score_table(saved), tr("orientation.chart.score_title"))
         if qid == "interests" and saved.result.holland_code:
             _occupations(saved.result.holland_code)
     elif qid == "capacity":
         plotly_chart(_days_chart(saved), key=f"or_chart_{qid}")
+        chart_table(_days_table(saved), tr("orientation.chart.days_title"))
         _profile_editor(store, saved)
     else:
         if any(o.level is not None for o in saved.result.obstacles):
             plotly_chart(_obstacles_chart(saved), key=f"or_chart_{qid}")
+            chart_table(_obstacles_table(saved), tr("orientation.chart.obstacles_title"))
         _obstacle_pointers(saved)
     if q.sources:
         small(f"{tr('orientation.result.sources_title')}: {sources_markdown(q.sources)}")

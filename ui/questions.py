@@ -271,29 +271,32 @@ def my_questions(situation: Situation, shown: tuple[ShownQuestion, ...], today: 
     """The list by audience (reorder, remove), an own question, and the list as PDF, Markdown or text."""
     if not shown:
         st.info(tr("questions.empty_list"))
+    number = 0  # questions are numbered through the list, so every button names its own question (M13)
     for audience in AUDIENCES:
         group = [q for q in shown if q.audience == audience]
         if group:
             st.header(tr(f"questions.audience.{audience}"), anchor=False)
             for index, q in enumerate(group):
-                _question_card(situation, q, first=index == 0, last=index == len(group) - 1)
+                number += 1
+                _question_card(situation, q, number, first=index == 0, last=index == len(group) - 1)
     _own_question(situation)
     _questions_export(shown, today)
 
 
-def _question_card(situation: Situation, q: ShownQuestion, *, first: bool, last: bool) -> None:
+def _question_card(situation: Situation, q: ShownQuestion, number: int, *, first: bool, last: bool) -> None:
+    """A question with its number, and buttons named after that number ("Move question 3 up")."""
     with st.container(border=True):
         if q.own:
-            st.markdown(f"**{md_escape(q.text)}**")
+            st.markdown(f"**{number}.** **{md_escape(q.text)}**")
             st.caption(tr("questions.own_label"))
         else:
-            st.markdown(f"**{q.text}**")
+            st.markdown(f"**{number}.** **{q.text}**")
             st.markdown(f"*{tr('questions.why')}:* {q.why}")
             priority = tr(f"questions.priority.{q.priority}")
             small(f"{priority} · {tr('questions.sources')}: {sources_markdown(q.sources)}")
         cols = st.columns([1, 1, 1, 3])
         cols[0].button(
-            tr("questions.up"),
+            tr("questions.up", number=number),
             key=f"q_up_{q.id}",
             icon=":material/arrow_upward:",
             disabled=first,
@@ -301,7 +304,7 @@ def _question_card(situation: Situation, q: ShownQuestion, *, first: bool, last:
             args=(situation, q.id, "up"),
         )
         cols[1].button(
-            tr("questions.down"),
+            tr("questions.down", number=number),
             key=f"q_down_{q.id}",
             icon=":material/arrow_downward:",
             disabled=last,
@@ -309,7 +312,7 @@ def _question_card(situation: Situation, q: ShownQuestion, *, first: bool, last:
             args=(situation, q.id, "down"),
         )
         cols[2].button(
-            tr("questions.remove"),
+            tr("questions.remove", number=number),
             key=f"q_rm_{q.id}",
             icon=":material/delete:",
             on_click=on_remove,

@@ -105,7 +105,8 @@ def answer_labeller(language: str):  # type: ignore[no-untyped-def]
 
 
 def topic_card(topic: Topic, key_prefix: str, week: int | None = None) -> None:
-    """A topic in a list: title, summary and a button that opens it."""
+    """A topic in a list: title, summary and a button that opens it, named after the topic ("Read: After
+    104 weeks …"): a list of the page's buttons is not a row of identical "Read" (review M13)."""
     with st.container(border=True):
         title = f"**{topic.title}**"
         if week is not None and week > 0 and topic.applies_in(week):
@@ -113,7 +114,7 @@ def topic_card(topic: Topic, key_prefix: str, week: int | None = None) -> None:
         st.markdown(title)
         st.caption(topic.summary)
         st.button(
-            tr("rights.read"),
+            f"{tr('rights.read')}: {topic.title}",
             key=f"{key_prefix}_{topic.slug}",
             on_click=open_topic,
             args=(topic.slug,),

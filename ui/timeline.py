@@ -40,7 +40,15 @@ from spoor2.timeline.view import (
     milestone_rule,
     not_applicable_reason,
 )
-from ui.charts import month_ticks, plotly_chart
+from ui.charts import (
+    CHART_TEXT_COLOR,
+    STATUS_COLOURS,
+    TODAY_COLOUR,
+    WINDOW_OUTLINE_WIDTH,
+    month_ticks,
+    plotly_chart,
+    tint,
+)
 from ui.frame import (
     chosen,
     error_text,
@@ -70,17 +78,6 @@ OPTION_KEYS = {
 }
 #: WAZO pregnancy and maternity leave (docs/rules.md#pregnancy-leave): its days and the same-cause answer
 LEAVE_START_KEY, LEAVE_END_KEY, OTHER_CAUSE_KEY = "tl_leave_start", "tl_leave_end", "tl_leave_other_cause"
-STATUS_COLOURS = {
-    "done": "#2e7d32",
-    "done_late": "#b26a00",
-    "overdue": "#c62828",
-    "due_soon": "#b26a00",
-    "in_window": "#1565c0",
-    "upcoming": "#3b6e8f",
-    "passed": "#757575",
-    "not_reached": "#9e9e9e",
-    "not_applicable": "#bdbdbd",  # after the contract ends: kept, greyed, never overdue
-}
 DAY_MS = 86_400_000  # a bar on a date axis has its length in milliseconds
 
 
@@ -256,14 +253,22 @@ def table_height(rows: int) -> int:
 
 
 def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Figure:
-    """Milestones as points, windows as bars, a line for today; hover shows date and step."""
+    """Milestones as points, windows as bars, a line for today; every step's status is written next to it
+    (colour is not the only cue, WCAG 1.4.1); hover shows date and step."""
     items = list(timeline.milestones)
     names = [tr(f"milestones.{item.id}.label") for item in items]
+    first = min(item.first for item in items)
+    last = max(item.due for item in items)
+    # where a step's status is written: after it; before it when it is late on the axis; on a long window
+    # that reaches from early to late, in its middle (dark text on the light tint, 4.5:1)
+    late_from, early_until = first + (last - first) * 3 // 5, first + (last - first) // 4
     fig = go.Figure()
     for item, name in zip(items, names, strict=True):
         status = standing.of(item.id).status
         colour = STATUS_COLOURS[status]
-        hover = f"{when_text(item)}<br>{name}<br>{tr(f'milestones.status.{status}')}<extra></extra>"
+        status_text = tr(f"milestones.status.{status}")
+        hover = f"{when_text(item)}<br>{name}<br>{status_text}<extra></extra>"
+        late = (item.due if item.kind == "window" else item.first) > late_from
         if item.kind == "window":
             fig.add_trace(
                 go.Bar(
@@ -271,26 +276,45 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
                     base=[item.first.isoformat()],
                     y=[name],
                     orientation="h",
-                    marker_color=colour,
-                    opacity=0.55,
+                    # a light fill inside an outline in the full colour (3:1)
+                    marker={"color": tint(colour), "line": {"color": colour, "width": WINDOW_OUTLINE_WIDTH}},
+                    # after the bar, as after a point (inside, Plotly would shrink it to the bar's size)
+                    text=None if late else [status_text],
+                    textposition="outside",
+                    cliponaxis=False,
+                    textfont={"color": CHART_TEXT_COLOR},
                     hovertemplate=hover,
                     showlegend=False,
                     width=0.5,
                 )
             )
+            if late:
+                inside = item.first <= early_until
+                fig.add_trace(
+                    go.Scatter(
+                        x=[(item.first + (item.due - item.first) / 2 if inside else item.first).isoformat()],
+                        y=[name],
+                        mode="text",
+                        text=[status_text],
+                        textposition="middle center" if inside else "middle left",
+                        hoverinfo="skip",
+                        showlegend=False,
+                    )
+                )
         else:
             fig.add_trace(
                 go.Scatter(
                     x=[item.first.isoformat()],
                     y=[name],
-                    mode="markers",
+                    mode="markers+text",
                     marker={"size": 12, "color": colour, "symbol": "diamond" if item.indicative else "circle"},
+                    text=[status_text],
+                    textposition="middle left" if late else "middle right",
+                    cliponaxis=False,
                     hovertemplate=hover,
                     showlegend=False,
                 )
             )
-    first = min(item.first for item in items)
-    last = max(item.due for item in items)
     fig.add_shape(
         type="line",
         x0=today.isoformat(),
@@ -298,7 +322,7 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
         y0=0,
         y1=1,
         yref="paper",
-        line={"color": "#c62828", "width": 2, "dash": "dash"},
+        line={"color": TODAY_COLOUR, "width": 2, "dash": "dash"},
     )
     fig.add_annotation(
         x=today.isoformat(),
@@ -307,7 +331,7 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
         text=tr("timeline.chart_today"),
         showarrow=False,
         yanchor="bottom",
-        font={"color": "#c62828"},
+        font={"color": TODAY_COLOUR},
     )
     fig.update_layout(
         height=max(360, 34 * len(items) + 80),

@@ -43,7 +43,20 @@ from spoor2.tracker.activities import (
     week_monday,
     weeks_met_in_a_row,
 )
-from ui.charts import plotly_chart
+from ui.charts import (
+    BAR_COLOUR,
+    CHART_BACKGROUND,
+    CHART_TEXT_COLOR,
+    SERIES_COLOURS,
+    SERIES_PATTERNS,
+    TARGET_LINE_COLOUR,
+    TARGET_MET_COLOUR,
+    TARGET_NOT_MET_COLOUR,
+    TARGET_NOT_MET_PATTERN,
+    chart_table,
+    pattern,
+    plotly_chart,
+)
 from ui.frame import (
     error_text,
     fdate,
@@ -73,10 +86,9 @@ EVIDENCE_MB = repo.MAX_EVIDENCE_BYTES // (1024 * 1024)
 IMPORT_MB = tracker_io.MAX_IMPORT_BYTES // (1024 * 1024)
 NAME_SETTING = "tracker.export_name"
 TABLE_KEY = "tr_table"
-PALETTE = (
-    "#3b6e8f", "#e07a5f", "#81b29a", "#f2cc8f", "#6d597a", "#b56576",
-    "#355070", "#eaac8b", "#588157", "#9a8c98", "#c9ada7", "#4a4e69",
-)  # fmt: skip
+FUNNEL_STAGES = ("applications", "interviews", "offers")
+#: a week's bar on a date axis, in milliseconds (5 of 7 days): one width for both series of the target chart
+WEEK_BAR_MS = 5 * 86_400_000
 
 
 def type_labels() -> dict[str, str]:
@@ -217,12 +229,22 @@ def _layout(fig: go.Figure, title: str, height: int = 340, *, dates: bool = Fals
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )  # fmt: skip
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    # counts are whole numbers: on a short axis Plotly's own steps of 0.5 would read "0, 1, 1, 2, 2"
+    totals: dict[object, float] = {}
+    for trace in fig.data:
+        if trace.type in ("bar", "scatter") and trace.y is not None:
+            for x, y in zip(trace.x, trace.y, strict=False):
+                if isinstance(y, int | float):
+                    totals[x] = totals.get(x, 0) + y
+    if totals and max(totals.values()) <= 5:
+        fig.update_yaxes(dtick=1)
     if dates:
         fig.update_xaxes(tickformat="%d-%m-%Y", hoverformat="%d-%m-%Y")
     return fig
 
 
 def per_week_chart(rows: list[tuple[str, str, int]]) -> go.Figure:
+    """Stacked bars per type; each type its colour and pattern, a thin gap of the background between them."""
     labels = type_labels()
     weeks = sorted({w for w, _, _ in rows})
     mondays = [week_monday(w) for w in weeks]
@@ -232,43 +254,119 @@ def per_week_chart(rows: list[tuple[str, str, int]]) -> go.Figure:
         if counts:
             fig.add_bar(
                 x=mondays, y=[counts.get(w, 0) for w in weeks], name=labels[kind],
-                marker_color=PALETTE[index % len(PALETTE)], customdata=weeks,
-                hovertemplate="%{customdata}: %{y}<extra>" + labels[kind] + "</extra>",
+                marker={
+                    "color": SERIES_COLOURS[index % len(SERIES_COLOURS)],
+                    "pattern": pattern(SERIES_PATTERNS[index % len(SERIES_PATTERNS)]),
+                    "line": {"color": CHART_BACKGROUND, "width": 1},
+                },
+                customdata=weeks, hovertemplate="%{customdata}: %{y}<extra>" + labels[kind] + "</extra>",
             )  # fmt: skip
     fig.update_layout(barmode="stack", xaxis_title=tr("tracker.charts.week"), yaxis_title=tr("tracker.charts.count"))
     return _layout(fig, tr("tracker.charts.per_week_title"), dates=True)
 
 
 def target_chart(progress: list[WeekProgress]) -> go.Figure:
+    """Weeks that met the target and weeks that did not as two named series (the legend says which), the
+    second also hatched: colour is not the only cue (WCAG 1.4.1)."""
     fig = go.Figure()
-    fig.add_bar(
-        x=[p.monday for p in progress], y=[p.done for p in progress], name=tr("tracker.target.done"),
-        marker_color=["#81b29a" if p.met else "#e07a5f" for p in progress], customdata=[p.week for p in progress],
-        hovertemplate="%{customdata}: %{y}<extra></extra>",
-    )  # fmt: skip
+    for met, name, colour, shape in (
+        (True, tr("tracker.target.met"), TARGET_MET_COLOUR, ""),
+        (False, tr("tracker.target.not_met"), TARGET_NOT_MET_COLOUR, TARGET_NOT_MET_PATTERN),
+    ):
+        weeks = [p for p in progress if p.met is met]
+        fig.add_bar(
+            x=[p.monday for p in weeks], y=[p.done for p in weeks], name=name,
+            marker={"color": colour, "pattern": pattern(shape)}, width=WEEK_BAR_MS,
+            customdata=[p.week for p in weeks], hovertemplate="%{customdata}: %{y}<extra>" + name + "</extra>",
+        )  # fmt: skip
     fig.add_scatter(
         x=[p.monday for p in progress], y=[p.target for p in progress], mode="lines",
-        name=tr("tracker.target.line"), line={"color": "#355070", "dash": "dash", "shape": "hv"},
+        name=tr("tracker.target.line"), line={"color": TARGET_LINE_COLOUR, "dash": "dash", "shape": "hv"},
     )  # fmt: skip
-    fig.update_layout(xaxis_title=tr("tracker.charts.week"), yaxis_title=tr("tracker.charts.count"))
+    # the two series share the x axis without overlapping (a week is in one of them), so bars keep full width
+    fig.update_layout(barmode="overlay", xaxis_title=tr("tracker.charts.week"), yaxis_title=tr("tracker.charts.count"))
     return _layout(fig, tr("tracker.target.chart_title"), 300, dates=True)
 
 
 def funnel_chart(data: Funnel) -> go.Figure:
     fig = go.Figure(
         go.Funnel(
-            y=[tr(f"tracker.charts.funnel_{k}") for k in ("applications", "interviews", "offers")],
+            y=[tr(f"tracker.charts.funnel_{k}") for k in FUNNEL_STAGES],
             x=[data.applications, data.interviews, data.offers],
-            marker={"color": ["#3b6e8f", "#81b29a", "#f2cc8f"]},
+            marker={"color": list(SERIES_COLOURS[:3])},
+            # beside the bar in the chart text colour: white on some of the colours would be under 4.5:1
+            textposition="outside",
+            textfont={"color": CHART_TEXT_COLOR},
         )
     )
     return _layout(fig, tr("tracker.charts.funnel_title"), 300)
 
 
 def response_time_chart(histogram: list[tuple[int, int]]) -> go.Figure:
-    fig = go.Figure(go.Bar(x=[d for d, _ in histogram], y=[n for _, n in histogram], marker_color="#6d597a"))
+    fig = go.Figure(go.Bar(x=[d for d, _ in histogram], y=[n for _, n in histogram], marker_color=BAR_COLOUR))
     fig.update_layout(xaxis_title=tr("tracker.charts.days"), yaxis_title=tr("tracker.charts.count"))
     return _layout(fig, tr("tracker.charts.time_title"), 300)
+
+
+# --- the charts' numbers as text (WCAG 1.1.1): a sentence and a table beside each chart ------------------
+
+
+def per_week_table(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
+    """A row per week (its Monday, as on the chart's axis), a column per type shown, and the total."""
+    labels = type_labels()
+    weeks = sorted({w for w, _, _ in rows})
+    kinds = [k for k in ACTIVITY_TYPES if any(kind == k for _, kind, _ in rows)]
+    counts = {(w, k): int(n) for w, k, n in rows}
+    records = []
+    for week in weeks:
+        record: dict[str, object] = {tr("tracker.charts.week_of"): fdate(week_monday(week), "medium")}
+        record.update({labels[k]: counts.get((week, k), 0) for k in kinds})
+        record[tr("tracker.charts.total")] = sum(counts.get((week, k), 0) for k in kinds)
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+def per_week_summary(rows: list[tuple[str, str, int]]) -> str:
+    totals: dict[str, int] = {}
+    for week, _, count in rows:
+        totals[week] = totals.get(week, 0) + int(count)
+    busiest = max(sorted(totals), key=totals.__getitem__)
+    return tr(
+        "tracker.charts.per_week_summary", total=sum(totals.values()), weeks=len(totals),
+        most=totals[busiest], week=fdate(week_monday(busiest), "medium"),
+    )  # fmt: skip
+
+
+def target_table(progress: list[WeekProgress]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                tr("tracker.charts.week_of"): fdate(p.monday, "medium"),
+                tr("tracker.target.done"): p.done,
+                tr("tracker.target.line"): p.target,
+                tr("tracker.target.result"): tr("tracker.target.met" if p.met else "tracker.target.not_met"),
+            }
+            for p in progress
+        ]
+    )
+
+
+def funnel_table(data: Funnel) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            tr("tracker.charts.stage"): [tr(f"tracker.charts.funnel_{k}") for k in FUNNEL_STAGES],
+            tr("tracker.charts.count"): [getattr(data, k) for k in FUNNEL_STAGES],
+        }
+    )
+
+
+def time_table(histogram: list[tuple[int, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            tr("tracker.charts.days"): [int(d) for d, _ in histogram],
+            tr("tracker.charts.count"): [int(n) for _, n in histogram],
+        }
+    )
 
 
 def agenda_frame(activities: list[Activity], day_of: Callable[[Activity], date | None], today: date) -> pd.DataFrame:
@@ -620,8 +718,11 @@ def weekly_target(store: Store, today: date) -> None:
     this_week = progress[-1]
     st.markdown(
         tr("tracker.target.summary", count=target.count, done=this_week.done, streak=weeks_met_in_a_row(progress))
+        + " "
+        + tr("tracker.target.weeks_met", met=sum(p.met for p in progress), weeks=len(progress))
     )
     plotly_chart(target_chart(progress), key="tr_target_chart")
+    chart_table(target_table(progress), tr("tracker.target.chart_title"))
 
 
 def charts(store: Store, filters: ActivityFilter) -> None:
@@ -638,15 +739,21 @@ def charts(store: Store, filters: ActivityFilter) -> None:
     st.caption(tr("tracker.charts.period", start=fdate(chart_filter.start), end=fdate(chart_filter.end)))
     weekly = repo.counts_per_week_type(store, chart_filter)
     plotly_chart(per_week_chart(weekly), key="tr_week_chart")
+    if weekly:
+        st.markdown(per_week_summary(weekly))
+        chart_table(per_week_table(weekly), tr("tracker.charts.per_week_title"))
     type_status = repo.counts_per_type_status(store, chart_filter)
     ccols = st.columns(2)
     with ccols[0]:
-        plotly_chart(funnel_chart(funnel(type_status)), key="tr_funnel_chart")
+        counts = funnel(type_status)
+        plotly_chart(funnel_chart(counts), key="tr_funnel_chart")
+        st.markdown(tr("tracker.charts.funnel_summary", **{k: getattr(counts, k) for k in FUNNEL_STAGES}))
+        chart_table(funnel_table(counts), tr("tracker.charts.funnel_title"))
         rate = response_rate(type_status)
         if rate is None:
             st.caption(tr("tracker.charts.response_rate_none"))
         else:
-            sent = funnel(type_status).applications
+            sent = counts.applications
             st.metric(tr("tracker.charts.response_rate"), f"{round(rate * 100)}%")
             st.caption(tr("tracker.charts.response_rate_value", percent=round(rate * 100), sent=sent))
     with ccols[1]:
@@ -659,6 +766,7 @@ def charts(store: Store, filters: ActivityFilter) -> None:
             inferred, total = repo.response_dates_inferred(store, chart_filter)
             days: int | str = int(middle) if middle.is_integer() else f"{middle:g}"
             st.caption(tr("tracker.charts.time_median", days=days, inferred=inferred, total=total))
+            chart_table(time_table(histogram), tr("tracker.charts.time_title"))
 
 
 def agenda(store: Store, today: date) -> None:

@@ -80,6 +80,18 @@ def profile_fields(saved: SavedResult, lang: str) -> dict[str, str]:
     return {f.field: f.text for f in draft_search_profile(saved.answers, lang)}
 
 
+def score_texts(questionnaire_id: str, result: Result, lang: str) -> list[tuple[str, str]]:
+    """``(part, "2.8 / 5")`` for every scored part, or "not enough answers": the export's lines and the
+    table beside the page's score chart."""
+    return [
+        (
+            dimension_name(lang, questionnaire_id, score.dimension),
+            f"{score.mean:.1f} / 5" if score.mean is not None else t(lang, "orientation.result.not_enough"),
+        )
+        for score in result.scores
+    ]
+
+
 def _blocks_for(questionnaire_id: str, saved: SavedResult | None, lang: str) -> list[Block]:
     texts = load_texts(lang, questionnaire_id)
     blocks: list[Block] = [Heading(str(texts["title"]), level=2)]
@@ -88,11 +100,7 @@ def _blocks_for(questionnaire_id: str, saved: SavedResult | None, lang: str) -> 
     result = saved.result
     blocks.append(Heading(t(lang, "orientation.result.title", date=format_date(saved.completed_on, lang)), level=3))
     blocks.extend(Paragraph(line) for line in summary_lines(result, lang))
-    scores = []
-    for score in result.scores:
-        name = dimension_name(lang, questionnaire_id, score.dimension)
-        value = f"{score.mean:.1f} / 5" if score.mean is not None else t(lang, "orientation.result.not_enough")
-        scores.append(Item(f"{name}: {value}"))
+    scores = [Item(f"{name}: {value}") for name, value in score_texts(questionnaire_id, result, lang)]
     if scores:
         blocks.append(BulletList(tuple(scores)))
     if questionnaire_id == "interests" and result.holland_code:

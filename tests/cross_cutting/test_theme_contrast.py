@@ -11,7 +11,8 @@ import tomllib
 import pytest
 
 from tests.conftest import ROOT
-from ui.charts import CHART_TEXT_COLOR
+from ui import charts
+from ui.charts import CHART_BACKGROUND, CHART_TEXT_COLOR, STATUS_COLOURS, WINDOW_FILL_OPACITY
 
 THEME = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
 CAPTION_OPACITY = 0.6
@@ -78,4 +79,66 @@ def test_no_caption_holds_a_link():
                 text = ast.get_source_segment(source, node) or ""
                 if "sources_markdown" in text or "](" in text:
                     offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
+
+
+# --- chart colours (WCAG 1.4.11 non-text contrast: a bar, point or line needed to read a chart ≥ 3:1) ----------
+
+
+def test_the_chart_background_is_the_page_background():
+    assert THEME["backgroundColor"] == CHART_BACKGROUND
+
+
+def chart_colours() -> dict[str, str]:
+    """Every colour ``ui.charts`` holds, found by looking (a constant added there is checked without a list to
+    keep): "#rrggbb" strings, and tuples and dicts of them. The background and the text are checked above."""
+    found: dict[str, str] = {}
+    for name, value in vars(charts).items():
+        if not name.isupper() or name in ("CHART_BACKGROUND", "CHART_TEXT_COLOR"):
+            continue
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, tuple) else None
+        if isinstance(value, str) and value.startswith("#"):
+            found[name] = value
+        elif items is not None:
+            found.update({f"{name}[{k}]": v for k, v in items if isinstance(v, str) and v.startswith("#")})
+    return found
+
+
+def test_the_colour_search_finds_every_kind_of_chart_colour():
+    found = chart_colours()
+    assert {"BAR_COLOUR", "TODAY_COLOUR", "SERIES_COLOURS[0]", "STATUS_COLOURS[not_reached]"} <= set(found)
+    assert len(found) >= 25
+
+
+@pytest.mark.parametrize(("name", "colour"), sorted(chart_colours().items()))
+def test_every_chart_colour_reaches_3_to_1_against_the_chart_background(name, colour):
+    assert contrast(_rgb(colour), _rgb(CHART_BACKGROUND)) >= 3.0, f"{name} = {colour}"
+
+
+def test_the_check_refuses_the_colours_the_review_measured():
+    """The old colours (review M7) fail the same check: it would catch one put back."""
+    for old in ("#9e9e9e", "#bdbdbd", "#81b29a", "#e07a5f", "#f2cc8f", "#c9b8e8"):
+        assert contrast(_rgb(old), _rgb(CHART_BACKGROUND)) < 3.0, old
+
+
+@pytest.mark.parametrize("status", sorted(STATUS_COLOURS))
+def test_status_text_on_a_timeline_window_reaches_4_5_to_1(status):
+    """A window is a light tint of its status colour with the status written on it in the chart text colour."""
+    fill = _blend(STATUS_COLOURS[status], CHART_BACKGROUND, WINDOW_FILL_OPACITY)
+    assert contrast(_rgb(CHART_TEXT_COLOR), fill) >= 4.5
+
+
+def test_no_ui_module_draws_a_colour_of_its_own():
+    """Every colour a chart draws comes from ``ui.charts`` (and so is checked above): no hex colour elsewhere
+    in ``ui/``, and no ``opacity`` that would fade a checked colour."""
+    import re
+
+    pattern = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|rgba?\(|\bopacity\s*=")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "ui").glob("*.py"))
+        if path.name != "charts.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line.split("# ")[0])
+    ]
     assert offenders == []
