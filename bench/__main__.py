@@ -1,30 +1,21 @@
 """``make bench`` — measured speed, never asserted in tests.
 
-Prints median wall-clock times for the rules, the store and every page rendered with
-AppTest (next to Streamlit's own floor: a page that renders one line of text), plus the
-tracker's 10,000-activity benchmark (``bench/tracker.py``).
+Prints median wall-clock times for the rules and the store; issue 19's targets, each next to a bare
+Streamlit app (one ``st.title``) measured in the same run (``bench/server_side.py``: every page's rerun,
+the first save on a fresh server, the big-data pages, every export with its peak memory); the
+tracker's 10,000-activity benchmark (``bench/tracker.py``); and, where Debian's Chromium is installed,
+the cold and warm first paint of every page (``bench/first_paint.py``). ``--rounds N`` (default 3),
+``--no-browser``. docs/benchmarks.md records the figures.
 """
 
 from __future__ import annotations
 
 import os
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-
-def measure(label: str, func: Callable[[], object], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    median = statistics.median(times)
-    print(f"{label:<60} {median * 1000:10.1f} ms  (median of {repeat})")
-    return median
+from bench.common import measure
 
 
 def bench_rules() -> None:
@@ -65,39 +56,30 @@ def bench_store(folder: Path) -> None:
     store.close()
 
 
-def bench_pages() -> None:
-    from streamlit.testing.v1 import AppTest
-
-    from tests.support.apptest import open_page
-    from ui.frame import PAGES
-
-    measure(
-        "pages: Streamlit floor (one st.write)",
-        lambda: AppTest.from_string("import streamlit as st\nst.write('x')").run(),
-        3,
-    )
-    for spec in PAGES:
-        for lang in ("en", "nl"):
-            measure(
-                f"pages: {spec.key} ({lang}), app.py + page via AppTest",
-                lambda spec=spec, lang=lang: open_page(None if spec.url_path == "" else spec.script, lang=lang),
-                3,
-            )
-
-
 def main() -> None:
-    import logging
+    import argparse
 
-    # AppTest runs pages outside a server; Streamlit then warns "missing ScriptRunContext" per call.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(lambda _record: False)
+    from bench import first_paint, server_side
+    from bench.common import quiet_apptest_logs
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium first paint")
+    args = parser.parse_args()
+    quiet_apptest_logs()
+    print(f"{os.cpu_count()} cores; {date.today().isoformat()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SPOOR2_DATA_DIR"] = tmp
         bench_rules()
         bench_store(Path(tmp))
-        bench_pages()
+        for suite in ("reruns", "first_saves", "big_data"):
+            print("\n".join(getattr(server_side, suite)(args.rounds)[1]), "\n", flush=True)
+        print("\n".join(server_side.exports()[1]), "\n", flush=True)
         from bench.tracker import bench as bench_tracker
 
         bench_tracker()
+    if not args.no_browser and Path(first_paint.CHROMIUM).exists():
+        print("\n".join(first_paint.report(first_paint.run(args.rounds, first_paint.ROOT / "app.py"), args.rounds)))
 
 
 if __name__ == "__main__":

@@ -1,115 +1,130 @@
-"""First paint of a deep link on a fresh server, next to a bare Streamlit app, in headless Chromium.
+"""Cold and warm first paint of every page in headless Chromium, next to a bare Streamlit app (issue 19, 1 and 2).
 
-For every page: start a new server, open ``/<path>?lang=en`` as its very first request and time
-until the page's own heading is painted. The bare app (one ``st.title``) runs on the same machine
-in the same rounds, alternating, so the ratio is what counts. ``python -m bench.first_paint``
-(``--rounds N``); needs Debian's Chromium (``/usr/bin/chromium``).
+For every page of the navigation, in rounds that alternate with the bare app (one ``st.title``) on the same
+machine: start a new server, open ``/<path>?lang=en`` as its very first request and time until the page's
+own heading is painted (*cold*: the server has just answered its health check, nothing of the app has run);
+then, once the server has gone idle (no CPU for a second: its start-up work is done), open a new tab on the
+same server and time it again (*warm*). The ratio to the bare app is what counts.
+``python -m bench.first_paint`` (``--rounds N``, ``--compare OTHER/app.py`` measures another checkout in the
+same rounds, for a before/after); needs Debian's Chromium (``/usr/bin/chromium``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+from bench.common import BARE, ROOT, start_server, stop_server
 from tests.support.browser import CHROMIUM_ARGS  # the one list of flags for Debian's Chromium
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-BARE = 'import streamlit as st\n\nst.title("Bare")\n'
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _paint(browser, url: str, heading: str) -> float:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        tab = context.new_page()
+        start = time.perf_counter()
+        tab.goto(url)
+        tab.get_by_role("heading", name=heading).first.wait_for(timeout=90_000)
+        return time.perf_counter() - start
+    finally:
+        context.close()
 
 
-def _start(script: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "SPOOR2_DATA_DIR": str(data_dir)}
-    env.pop("SPOOR2_DATABASE_URL", None)
-    options = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
-    options += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), *options],
-        cwd=script.parent,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):  # noqa: S310 - our own http://127.0.0.1
-                return process, url
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError(f"streamlit did not start for {script}")
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def first_paint(browser, script: Path, path: str, heading: str) -> float:  # type: ignore[no-untyped-def]
-    """Seconds from the first request of a fresh server to the page's heading being visible."""
+def settle(pid: int, quiet: float = 1.0, limit: float = 60.0) -> float:
+    """Wait until the server has used no CPU for ``quiet`` seconds (its start-up work done); seconds waited."""
+    start = time.perf_counter()
+    before = _cpu_seconds(pid)
+    while time.perf_counter() - start < limit:
+        time.sleep(quiet)
+        now = _cpu_seconds(pid)
+        if now - before < 0.02:
+            break
+        before = now
+    return time.perf_counter() - start
+
+
+def cold_and_warm(browser, script: Path, path: str, heading: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Seconds to the heading: the first request of a fresh server, then (once the server is idle) a new tab."""
     with tempfile.TemporaryDirectory() as data:
-        process, url = _start(script, Path(data))
+        process, url = start_server(script, Path(data))
         try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            tab = context.new_page()
-            start = time.perf_counter()
-            tab.goto(f"{url}/{path}")
-            tab.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
-            elapsed = time.perf_counter() - start
-            context.close()
-            return elapsed
+            cold = _paint(browser, f"{url}/{path}", heading)
+            settle(process.pid)
+            warm = _paint(browser, f"{url}/{path}", heading)
+            return cold, warm
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            stop_server(process)
 
 
-def main() -> None:
+def run(
+    rounds: int, app: Path, compare: Path | None = None, only: tuple[str, ...] = ()
+) -> dict[str, dict[str, list[float]]]:
+    """{"cold"|"warm": {"bare"|page key|"<key> (before)": [seconds per round]}}."""
     from playwright.sync_api import sync_playwright
 
     from spoor2.i18n import t
     from ui.frame import PAGES
 
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="the app.py to measure")
-    parser.add_argument("--compare", type=Path, help="another checkout's app.py, measured in the same rounds")
-    args = parser.parse_args()
+    times: dict[str, dict[str, list[float]]] = {"cold": {}, "warm": {}}
+
+    def keep(name: str, values: tuple[float, float]) -> None:
+        for kind, value in zip(("cold", "warm"), values, strict=True):
+            times[kind].setdefault(name, []).append(value)
+
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         bare = Path(tmp) / "bare.py"
         bare.write_text(BARE, encoding="utf-8")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        times: dict[str, list[float]] = {"bare": []}
-        for _ in range(args.rounds):
-            for spec in PAGES:
+        for round_no in range(rounds):
+            for spec in (spec for spec in PAGES if not only or spec.key in only):
                 heading = t("en", "common.app_name") if spec.key == "home" else t("en", f"nav.{spec.key}")
-                times["bare"].append(first_paint(browser, bare, "", "Bare"))
-                times.setdefault(spec.key, []).append(
-                    first_paint(browser, args.app, f"{spec.url_path}?lang=en", heading)
-                )
-                if args.compare:
-                    times.setdefault(f"{spec.key} (compared)", []).append(
-                        first_paint(browser, args.compare, f"{spec.url_path}?lang=en", heading)
-                    )
+                path = f"{spec.url_path}?lang=en"
+                order = [("bare", bare, "", "Bare"), (spec.key, app, path, heading)]
+                if compare is not None:
+                    order.append((f"{spec.key} (before)", compare, path, heading))
+                if round_no % 2:  # alternate who goes first
+                    order.reverse()
+                for name, script, target, title in order:
+                    measured = cold_and_warm(browser, script, target, title)
+                    keep(name, measured)
+                    cold, warm = measured
+                    print(f"round {round_no + 1}/{rounds}: {name:<22} cold {cold:6.2f} s, warm {warm:6.2f} s")
         browser.close()
-    floor = statistics.median(times["bare"])
-    print(f"first paint of a deep link on a fresh server ({os.cpu_count()} cores, medians of {args.rounds})")
-    print(f"{'bare app (one st.title)':<28} {floor:6.2f} s  1.00×")
-    for key, values in times.items():
-        if key != "bare":
-            median = statistics.median(values)
-            print(f"{key:<28} {median:6.2f} s  {median / floor:4.2f}×")
+    return times
+
+
+def report(times: dict[str, dict[str, list[float]]], rounds: int) -> list[str]:
+    lines = [f"first paint in headless Chromium ({os.cpu_count()} cores, medians of {rounds} alternating rounds)"]
+    lines.append(f"{'page':<24} {'cold':>8} {'ratio':>7} {'warm tab':>9} {'ratio':>7}")
+    cold_floor = statistics.median(times["cold"]["bare"])
+    warm_floor = statistics.median(times["warm"]["bare"])
+    for name in times["cold"]:
+        cold = statistics.median(times["cold"][name])
+        warm = statistics.median(times["warm"][name])
+        lines.append(f"{name:<24} {cold:7.2f}s {cold / cold_floor:6.2f}× {warm:8.2f}s {warm / warm_floor:6.2f}×")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="the app.py to measure")
+    parser.add_argument("--compare", type=Path, help="another checkout's app.py, measured in the same rounds")
+    parser.add_argument("--pages", default="", help="comma-separated page keys (default: every page)")
+    args = parser.parse_args()
+    times = run(args.rounds, args.app, args.compare, tuple(filter(None, args.pages.split(","))))
+    print("\n".join(report(times, args.rounds)))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The tracker's 10,000-activity benchmark (``make bench`` runs it via tests/bench.py). Never asserted."""
+"""The tracker's 10,000-activity benchmark (``make bench`` runs it). Never asserted."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from pathlib import Path
 
 
 def bench() -> None:
-    from tests.bench import measure
-
+    from bench.common import measure
     from spoor2.store import Store
     from spoor2.store import tracker as repo
     from spoor2.tracker import import_export as tracker_io
