@@ -3,10 +3,13 @@
 The sections live in ``ui/applying.py``; rules in ``spoor2/applying/``; SQL in ``spoor2/store/applying.py``.
 """
 
-from ui import applying as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.applying")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import applying as ui  # noqa: E402
+
 ui.intro()
 
 store = get_store()

@@ -6,11 +6,14 @@ everything at once; delete asks for a confirmation first. The sections live in `
 
 from datetime import date
 
-from ui import advisers
-from ui import my_data as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.my_data")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import advisers  # noqa: E402
+from ui import my_data as ui  # noqa: E402
+
 ui.intro()
 
 store = get_store()

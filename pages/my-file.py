@@ -6,11 +6,14 @@ expert-opinion pack, the whole file); rules in ``spoor2/my_file/``; SQL in ``spo
 
 from datetime import date
 
-from ui import my_file as ui
-from ui import my_file_view as view_ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.my_file")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import my_file as ui  # noqa: E402
+from ui import my_file_view as view_ui  # noqa: E402
+
 ui.intro()
 
 today = date.today()

@@ -6,10 +6,13 @@ The sections live in ``ui/orientation.py``; scoring in ``spoor2/orientation/``.
 
 from datetime import date
 
-from ui import orientation as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.orientation")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import orientation as ui  # noqa: E402
+
 ui.intro()
 
 store = get_store()

@@ -6,10 +6,13 @@ The sections live in ``ui/questions.py``; the question bank, its conditions and 
 
 from datetime import date
 
-from ui import questions as ui
 from ui.frame import legal_footer, page_start
 
 page_start("questions.title")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import questions as ui  # noqa: E402
+
 ui.intro()
 
 today = date.today()

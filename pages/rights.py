@@ -6,11 +6,13 @@ The sections live in ``ui/rights.py``; the topics and their sources in ``spoor2/
 
 from datetime import date
 
-from spoor2.rights.topics import load_topics
-from ui import rights as ui
 from ui.frame import get_store, lang, legal_footer, page_start
 
 page_start("rights.title")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from spoor2.rights.topics import load_topics  # noqa: E402
+from ui import rights as ui  # noqa: E402
 
 saved = ui.saved_standing(get_store(), date.today())
 topic = ui.linked_topic()

@@ -6,10 +6,13 @@ The sections live in ``ui/routes.py``; rules and content in ``spoor2/applying/ro
 
 from datetime import date
 
-from ui import routes as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.routes")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import routes as ui  # noqa: E402
+
 ui.intro()
 
 section = ui.section()  # keyed: a message or a rerun never moves the person to another section

@@ -5,10 +5,13 @@ Thin page: widgets → ui/timeline.py (form ↔ model, the sections) → spoor2.
 
 from datetime import date
 
-from ui import timeline as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.timeline")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import timeline as ui  # noqa: E402
+
 ui.intro()
 
 store = get_store()

@@ -6,10 +6,13 @@ The sections live in ``ui/tracker.py``; rules in ``spoor2/tracker/``; SQL in ``s
 
 from datetime import date
 
-from ui import tracker as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("nav.tracker")
+
+# the title is on its way before the page's own modules load (pandas, Plotly, …: issue 19)
+from ui import tracker as ui  # noqa: E402
+
 ui.intro()
 
 today = date.today()
