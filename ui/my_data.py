@@ -91,10 +91,11 @@ def where_it_is(store: Store) -> None:
     st.markdown(tr("my_data.where.body"))
     db_path = getattr(store, "db_path", None)
     st.markdown(tr("my_data.where.folder"))
-    st.code(str(db_path.parent if db_path else store.files_root.parent), language=None)
+    # a long path wraps instead of scrolling sideways in its box (WCAG 1.4.10, 320 px)
+    st.code(str(db_path.parent if db_path else store.files_root.parent), language=None, wrap_lines=True)
     if db_path:
         st.markdown(tr("my_data.where.database"))
-        st.code(str(db_path), language=None)
+        st.code(str(db_path), language=None, wrap_lines=True)
     else:  # never show a database URL: it may hold a password
         st.markdown(tr("my_data.where.database_server"))
     st.markdown(tr("my_data.where.files"))

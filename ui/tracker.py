@@ -631,9 +631,9 @@ def _bulk_status(store: Store, after: pd.DataFrame, today: date, *, unsaved: boo
 
 
 def _delete_selected(store: Store, after: pd.DataFrame, *, unsaved: bool) -> None:
-    dcols = st.columns([2, 1])
-    confirm = confirmation(tr("tracker.table.delete_confirm"), "tr_delete_confirm", dcols[0])
-    if not dcols[1].button(tr("tracker.table.delete"), key="tr_delete", icon=":material/delete:", width="stretch"):
+    # one below the other: a checkbox in a column keeps its label on one line, past the window at 320 px
+    confirm = confirmation(tr("tracker.table.delete_confirm"), "tr_delete_confirm")
+    if not st.button(tr("tracker.table.delete"), key="tr_delete", icon=":material/delete:"):
         return
     ids = selected_ids(after)
     if unsaved:
