@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint bench bench-load clean venv hosted-demo
+.PHONY: run test lint bench bench-load clean venv hosted-demo screenshots
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ hosted-demo: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench
 	$(MAKE) bench-load
+
+# The README's images (docs/screenshot-*.png) from the local app with demo data, in English and Dutch.
+screenshots: $(VENV)/.installed-dev
+	$(PY) -m tools.screenshots
 
 # Load (bench/load.py): 20 browser sessions on the local app, 50 on the hosted stack (each ~6-8 minutes).
 bench-load: $(VENV)/.installed-dev
