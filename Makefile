@@ -43,7 +43,7 @@ bench: $(VENV)/.installed-dev
 screenshots: $(VENV)/.installed-dev
 	$(PY) -m tools.screenshots
 
-# Load (bench/load.py): 20 browser sessions on the local app, 50 on the hosted stack (each ~6-8 minutes).
+# Load (bench/load.py): 20 browser sessions on the local app, 50 on the hosted stack (~7 and ~10 minutes).
 bench-load: $(VENV)/.installed-dev
 	$(PY) -m bench.load --local --sessions 20 --minutes 5
 	$(PY) -m bench.load --hosted --sessions 50 --minutes 5

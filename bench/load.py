@@ -446,6 +446,24 @@ def _commit() -> str:
         return "?"
 
 
+def _error_kinds(errors: list[str]) -> dict[str, int]:
+    """How many errors of each kind: ``open/login``, ``open page``, ``add activity``, ``app shows``, ``JavaScript``.
+
+    >>> _error_kinds(["load-001 open/login: TimeoutError: x", "load-002 add activity tracker: the app shows 'E'"])
+    {'open/login': 1, 'add activity (app shows an error)': 1}
+    """
+    kinds: dict[str, int] = {}
+    for error in errors:
+        head = error.split(": ", 1)[0].split(" ", 1)[-1]
+        kind = next(
+            (k for k in ("open/login", "open page", "add activity", "JavaScript error") if head.startswith(k)), head
+        )
+        if "the app shows" in error:
+            kind += " (app shows an error)"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
 def _ram_gib() -> float:
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal:"):
@@ -483,6 +501,7 @@ def report(  # type: ignore[no-untyped-def]  # noqa: PLR0917
         },
         "open_p50_s": round(statistics.median(results.logins), 2) if results.logins else None,
         "errors": len(results.errors),
+        "errors_by_kind": _error_kinds(results.errors),
         "error_samples": results.errors[:10],
         "activities_added": sum(len(v) for v in results.added.values()),
         "activities_unconfirmed": sum(len(v) for v in results.unconfirmed.values()),
