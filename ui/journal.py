@@ -286,9 +286,10 @@ def entries_list() -> None:
     st.caption(tr("journal.entries.shown", count=len(shown), total=len(found)))
     for entry in shown:
         _entry_card(entry)
+    language = lang()
     st.download_button(
         tr("journal.entries.download_csv"),
-        data=journal_io.to_csv(found, lang()),
+        data=lambda: journal_io.to_csv(found, language),  # made when clicked, outside the script, not on every rerun
         file_name=f"{tr('journal.entries.file')}.csv",
         mime="text/csv",
         key="jr_dl_csv",
@@ -801,7 +802,7 @@ def typical_day(today: date) -> None:
     name = f"{tr('journal.typical.file')}-{today.isoformat()}"
     cols[2].download_button(
         tr("journal.typical.pdf"),
-        data=document.to_pdf(),
+        data=document.to_pdf,  # made when clicked (the callable runs outside the script), not on every rerun
         file_name=f"{name}.pdf",
         mime="application/pdf",
         key="jr_td_pdf",
@@ -810,7 +811,7 @@ def typical_day(today: date) -> None:
     )
     cols[3].download_button(
         tr("journal.typical.docx"),
-        data=document.to_docx(reader),
+        data=lambda: document.to_docx(reader),
         file_name=f"{name}.docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key="jr_td_docx",
