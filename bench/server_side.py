@@ -85,10 +85,13 @@ def bare_app():  # type: ignore[no-untyped-def]
     return at
 
 
-def page_app(script: str, lang: str = "en", section: tuple[str, str] | None = None):  # type: ignore[no-untyped-def]
+def page_app(script: str, lang: str = "en", section: tuple[str, str] | None = None, *, settle: bool = True):  # type: ignore[no-untyped-def]
+    """The page opened in AppTest; with ``settle``, once the start-up warm-up of this process is done."""
     from tests.support.apptest import open_page
 
     at = open_page(None if script == "app.py" else script, lang=lang, timeout=120)
+    if settle:
+        _let_the_warm_up_finish()
     if section is not None:
         at.segmented_control(key=section[0]).set_value(section[1]).run(timeout=120)
     if at.exception:
@@ -192,7 +195,7 @@ def one_fresh_process(key: str, later: int = 3) -> dict[str, float]:
     quiet_apptest_logs()
     spec = next(spec for spec in PAGES if spec.key == key)
     with data_dir():
-        at = page_app(spec.script)
+        at = page_app(spec.script, settle=False)
         waited = timed(_let_the_warm_up_finish)
         save = SAVES[key][1]
         first = timed(lambda: save(at, 0))
