@@ -211,11 +211,10 @@ def _version_actions(store: Store, version: CvVersion) -> None:
         cols[1].button(tr("applying.cv.duplicate.submit"), key="ap_dup", on_click=_on_duplicate, args=(store, version))
         st.divider()
         st.caption(tr("applying.cv.delete.explain"))
-        cols = st.columns([3, 2])
-        cols[0].checkbox(tr("applying.cv.delete.confirm", name=md_escape(version.name)), key="ap_del_confirm")
-        cols[1].button(
-            tr("applying.cv.delete.submit"), key="ap_del", on_click=_on_delete_version, args=(store, version)
-        )
+        # not in a column: the label holds the version's name, and a checkbox label in a column does not wrap
+        # (it ran past a 320 px window: tests/cross_cutting/test_browser_zoom.py)
+        st.checkbox(tr("applying.cv.delete.confirm", name=md_escape(version.name)), key="ap_del_confirm")
+        st.button(tr("applying.cv.delete.submit"), key="ap_del", on_click=_on_delete_version, args=(store, version))
 
 
 # --- my CV: the fields of one version ------------------------------------------------------------------
