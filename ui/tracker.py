@@ -476,8 +476,8 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
             )  # fmt: skip
         submitted = st.form_submit_button(tr("tracker.add.submit"), key=k("submit"), type="primary")
     focus_slot = st.empty()  # on every run: the page keeps its shape
-    if st.session_state.pop("tr_add_focus", False):  # after an add: on to the next activity's first field
-        focus_on(k("date"), focus_slot)
+    if st.session_state.pop("tr_add_focus", False):  # after an add: on to the next activity's organisation
+        focus_on(k("org"), focus_slot)  # not the date (today by default): focused, it opens its calendar
     return raw, upload, submitted
 
 
