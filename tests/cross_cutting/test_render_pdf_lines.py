@@ -1,5 +1,5 @@
 """spoor2.render.pdf.lines draws a line that fits with ``cell`` instead of ``multi_cell`` (fpdf2's line breaking
-is slow); every PDF is byte for byte what ``multi_cell`` alone makes of it (apart from its creation time and the id made from it)."""
+is slow); every PDF is byte for byte what ``multi_cell`` alone makes of it (but its creation time and id)."""
 
 from __future__ import annotations
 
