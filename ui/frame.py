@@ -62,14 +62,21 @@ _SEEN_PARAM_KEY = "_lang_param_seen"
 # --- language -------------------------------------------------------------------------------------
 
 
+#: The browser remembers the language chosen last (a preference cookie of this site, nothing else in it), so a
+#: new session without ``?lang=`` starts in it: a new tab, a reconnect, and the hosted login, whose callback
+#: always comes back to ``/`` without the address's ``?lang=``.
+LANG_COOKIE = "spoor2_lang"
+
+
 def init_language() -> None:
-    """Session language from ``?lang=`` (which wins when it changes), else English."""
+    """Session language from ``?lang=`` (which wins when it changes), else the language cookie, else English."""
     param = st.query_params.get("lang")
     if param is not None and param != st.session_state.get(_SEEN_PARAM_KEY):
         st.session_state[LANG_KEY] = normalise_lang(param)
         st.session_state[_SEEN_PARAM_KEY] = param
     if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = "en"
+        remembered = st.context.cookies.get(LANG_COOKIE)
+        st.session_state[LANG_KEY] = remembered if remembered in LANGS else "en"
 
 
 LANG_WIDGET_KEY = "lang_choice"
@@ -125,13 +132,18 @@ def page_start(title_key: str) -> None:
 
 
 def document_language() -> None:
-    """``<html lang>`` in the page language, so a screen reader reads Dutch with a Dutch voice (WCAG 3.1.1).
+    """``<html lang>`` in the page language, so a screen reader reads Dutch with a Dutch voice (WCAG 3.1.1),
+    and the language cookie (:data:`LANG_COOKIE`).
 
     Streamlit has no setting for it; the script is ours and its only value is a language code from LANGS.
     """
     code = lang()
     assert code in LANGS
-    st.html(f"<script>document.documentElement.lang = {code!r};</script>", unsafe_allow_javascript=True)
+    cookie = f"{LANG_COOKIE}={code}; path=/; max-age=31536000; SameSite=Lax"  # see LANG_COOKIE
+    st.html(
+        f"<script>document.documentElement.lang = {code!r}; document.cookie = {cookie!r};</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def page_script(key: str) -> str:

@@ -40,6 +40,27 @@ def test_switching_language_keeps_the_page(page, app_server):  # noqa: F811
     page.wait_for_function("document.documentElement.lang === 'en'")
 
 
+def test_a_new_session_without_lang_starts_in_the_language_chosen_last(page, app_server):  # noqa: F811
+    """A new tab, a reconnect or the hosted login's callback (always back to ``/``, without ``?lang=``) keeps the
+    language: the browser remembers it (ui.frame.LANG_COOKIE); a cookie that is no language of ours is English."""
+    page.goto(f"{app_server.url}/rights?lang=en")
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebar']").get_by_text("Nederlands", exact=True).click()
+    page.get_by_role("heading", name=t("nl", "nav.rights")).first.wait_for()
+    page.wait_for_function("document.cookie.includes('spoor2_lang=nl')")
+    second = page.context.new_page()
+    second.goto(f"{app_server.url}/timeline")
+    wait_for_app(second)
+    second.get_by_role("heading", name=t("nl", "nav.timeline")).first.wait_for()
+    second.wait_for_function("document.documentElement.lang === 'nl'")
+    assert "lang=nl" in second.url
+    page.context.add_cookies([{"name": "spoor2_lang", "value": "xx", "url": app_server.url}])
+    second.goto(f"{app_server.url}/timeline")
+    wait_for_app(second)
+    second.get_by_role("heading", name=t("en", "nav.timeline")).first.wait_for()
+    second.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("spec", PAGES, ids=[p.key for p in PAGES])
 def test_deep_link_is_the_first_request_after_start(browser, tmp_path, spec, lang):  # noqa: F811

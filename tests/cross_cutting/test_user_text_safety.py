@@ -134,7 +134,10 @@ def unsafe_html_elements(at: AppTest) -> list[str]:
     return out
 
 
-_LANG_SCRIPT = re.compile(r"<script>document\.documentElement\.lang = '(en|nl)';</script>")
+_LANG_SCRIPT = re.compile(
+    r"<script>document\.documentElement\.lang = '(en|nl)'; "
+    r"document\.cookie = 'spoor2_lang=\1; path=/; max-age=31536000; SameSite=Lax';</script>"
+)
 _FOCUS_SCRIPT = re.compile(r"<script>\(\(\) => \{ let tries = 0; .*\.st-key-[A-Za-z0-9_-]+'.*</script>", re.DOTALL)
 
 
