@@ -292,13 +292,8 @@ class HostedTarget:
         await tab.locator("input[name=sub]").fill(subject)
         await tab.get_by_role("button", name="Authorize").click()
         await tab.wait_for_url(f"{self.url}/**", wait_until="commit")
-        # the login's redirect starts a new session, in English: choose the language in the sidebar (as a
-        # person would, and without loading the whole frontend a third time)
-        await tab.get_by_text(t("en", "auth.logged_in_as", login="").strip()).first.wait_for()
-        if lang != "en":
-            from spoor2.i18n import LANG_NAMES
-
-            await tab.locator('[data-testid="stSidebar"]').get_by_text(LANG_NAMES[lang], exact=True).click()
+        # the login's redirect comes back to / without ?lang= and starts a new session: the browser's language
+        # cookie (ui.frame.LANG_COOKIE) brings the session's language back
         await tab.get_by_text(t(lang, "auth.logged_in_as", login="").strip()).first.wait_for()
 
     def stored(self, owner: str) -> list[str]:

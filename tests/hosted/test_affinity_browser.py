@@ -34,15 +34,16 @@ import pytest
 
 from deploy.demo.stack import Stack
 from spoor2.i18n import t
-from tests.support.browser import CHROMIUM_ARGS, require_chromium, wait_for_app
-from tests.support.hosted import (
+from tests.support.browser import wait_for_app
+from tests.support.hosted import (  # noqa: F401
     CSV,
     IMPORT_UPLOADER,
-    free_port,
+    chromium,
     log_in,
+    new_tab,
     open_tracker_files,
     page_has,
-    require_hosted_tools,
+    running_stack,
     wait_for_text,
 )
 
@@ -54,39 +55,10 @@ UPLOAD_PATH = "/_stcore/upload_file/"
 
 @pytest.fixture(scope="module")
 def round_robin_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    require_hosted_tools()
-    stack = Stack(
-        tmp_path_factory.mktemp("round-robin"),
-        proxy_port=free_port(),
-        replica_ports=[free_port(), free_port()],
-        idp_port=free_port(),
-        affinity=False,
-    )
-    try:
-        stack.start()
-    except Exception:
-        stack.stop()
-        raise
-    yield stack
-    stack.stop()
+    yield from running_stack(tmp_path_factory.mktemp("round-robin"), affinity=False)
 
 
-@pytest.fixture(scope="module")
-def chromium():  # type: ignore[no-untyped-def]
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        instance.close()
-
-
-def _tab(chromium):  # type: ignore[no-untyped-def]
-    context = chromium.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    return tab
+_tab = new_tab
 
 
 def _logged_in_on(tab, stack: Stack, path: str, subject: str) -> None:  # type: ignore[no-untyped-def]
@@ -164,7 +136,7 @@ def _upstreams_of_puts(stack: Stack) -> list[int]:
     return [int(line.rsplit(":", 1)[1]) for line in log.splitlines() if f'"PUT {UPLOAD_PATH}' in line]
 
 
-def test_without_affinity_an_upload_to_the_other_replica_fails(chromium, round_robin_stack):
+def test_without_affinity_an_upload_to_the_other_replica_fails(chromium, round_robin_stack):  # noqa: F811
     stack = round_robin_stack
     tab = _tab(chromium)
     _logged_in_on(tab, stack, "tracker", "anna")
@@ -226,7 +198,7 @@ def _sees_own_data(tab, stack: Stack, subject: str, organisation: str) -> None: 
     raise AssertionError("the machine is slower than the idle limit: no view of the data lasted")
 
 
-def test_after_the_idle_limit_the_next_interaction_logs_out_and_shows_no_data(chromium, round_robin_stack):
+def test_after_the_idle_limit_the_next_interaction_logs_out_and_shows_no_data(chromium, round_robin_stack):  # noqa: F811
     stack = round_robin_stack
     organisation = "Bibliotheek Drenthe"
     tab = _tab(chromium)

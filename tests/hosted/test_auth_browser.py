@@ -9,10 +9,12 @@ from __future__ import annotations
 import pytest
 
 from spoor2.i18n import t
-from tests.support.browser import CHROMIUM_ARGS, require_chromium, wait_for_app
+from tests.support.browser import wait_for_app
 from tests.support.hosted import (  # noqa: F401
+    chromium,
     hosted_stack,
     log_in,
+    new_tab,
     open_tracker_files,
     page_has,
     serving_replica,
@@ -26,22 +28,7 @@ ADVISER = "adviseur@vakbond.example"
 PROPOSAL = "Werkplek bij de planning, 20 uur per week"
 
 
-@pytest.fixture(scope="module")
-def chromium():  # type: ignore[no-untyped-def]
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        instance.close()
-
-
-def _tab(chromium):  # type: ignore[no-untyped-def]
-    context = chromium.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    return tab
+_tab = new_tab
 
 
 def _open(tab, stack, path: str, subject: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from deploy.demo.stack import NGINX, Stack
-from tests.support.browser import require_chromium, wait_for_app
+from tests.support.browser import CHROMIUM_ARGS, require_chromium, wait_for_app
 from tests.support.postgres import BIN
 from tests.support.skips import skip_unless_ci
 
@@ -36,14 +36,15 @@ def require_hosted_tools() -> None:
         skip_unless_ci(f"PostgreSQL 15 is not installed ({BIN}); the hosted browser tests need it")
 
 
-@pytest.fixture(scope="module")
-def hosted_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def running_stack(folder: Path, **options: object) -> Iterator[Stack]:
+    """A started stack on free ports (``options``: e.g. ``affinity=False``), stopped afterwards, for a fixture."""
     require_hosted_tools()
     stack = Stack(
-        tmp_path_factory.mktemp("hosted"),
+        folder,
         proxy_port=free_port(),
         replica_ports=[free_port(), free_port()],
         idp_port=free_port(),
+        **options,  # type: ignore[arg-type]
     )
     try:
         stack.start()
@@ -52,6 +53,30 @@ def hosted_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         raise
     yield stack
     stack.stop()
+
+
+@pytest.fixture(scope="module")
+def hosted_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    yield from running_stack(tmp_path_factory.mktemp("hosted"))
+
+
+@pytest.fixture(scope="module")
+def chromium():  # type: ignore[no-untyped-def]
+    """One Chromium for a module's tabs (each tab its own context: its own cookies, its own login)."""
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+def new_tab(chromium):  # type: ignore[no-untyped-def]
+    context = chromium.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    return tab
 
 
 def serving_replica(stack: Stack) -> int:
