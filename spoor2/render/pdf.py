@@ -81,8 +81,9 @@ def contents(pdf: FPDF, title: str, entries: int) -> None:
 
 
 def section(pdf: FPDF, name: str, level: int = 0) -> None:
-    """An entry of the table of contents (and of the PDF's outline) at this place."""
-    pdf.start_section(name[:120], level=level, strict=False)
+    """An entry of the table of contents (and of the PDF's outline) at this place. fpdf2 refuses a level more
+    than one below the previous entry: ``Document.to_pdf`` gives only levels 0 and 1."""
+    pdf.start_section(name[:120], level=level)
 
 
 def to_bytes(pdf: FPDF) -> bytes:
