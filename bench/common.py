@@ -1,4 +1,4 @@
-"""What the benchmarks share: a median timer, the bare app, and a fresh Streamlit server on 127.0.0.1."""
+"""What the benchmarks share: a median timer, the bare app, the frame-only app, and a fresh Streamlit server."""
 
 from __future__ import annotations
 
@@ -7,14 +7,35 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Streamlit's own floor: the issue's bare app, one st.title.
 BARE = 'import streamlit as st\n\nst.title("Bare")\n'
+#: The frame alone (ui/frame.py): page config, ``<html lang>``, language, auth gate, navigation, title and footer,
+#: no page content. Between the bare app and a page: what every page pays before its own sections.
+FRAME_ONLY = 'from ui.frame import legal_footer, page_start\n\npage_start("common.app_name")\nlegal_footer()\n'
+#: The frame-only app's heading (English): ``common.app_name``.
+FRAME_ONLY_HEADING = "Spoor 2 self-help portal"
+
+
+@contextmanager
+def frame_only_app(root: Path = ROOT) -> Iterator[Path]:
+    """A temporary ``app.py`` holding :data:`FRAME_ONLY`, next to a link to ``root``'s ``pages/``.
+
+    The navigation (``st.page_link``) needs the entry point to be an ``app.py`` with the pages beside it; the
+    frame itself is imported from ``root`` (on ``sys.path`` in this process, ``PYTHONPATH`` for a server).
+    """
+    with tempfile.TemporaryDirectory(prefix="spoor2-frame-only-") as tmp:
+        app = Path(tmp) / "app.py"
+        app.write_text(FRAME_ONLY, encoding="utf-8")
+        (Path(tmp) / "pages").symlink_to(root / "pages", target_is_directory=True)
+        yield app
 
 
 def measure(label: str, func: Callable[[], object], repeat: int = 5) -> float:
@@ -35,10 +56,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(script: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
-    """``streamlit run script`` on a free port of 127.0.0.1; returns once /_stcore/health answers."""
+def start_server(script: Path, data_dir: Path, import_root: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """``streamlit run script`` on a free port of 127.0.0.1; returns once /_stcore/health answers.
+
+    ``import_root``: where the script's ``ui``/``spoor2`` come from when it is not beside them (the frame-only app).
+    """
     port = free_port()
     env = {**os.environ, "SPOOR2_DATA_DIR": str(data_dir)}
+    if import_root is not None:
+        env["PYTHONPATH"] = str(import_root)
     env.pop("SPOOR2_DATABASE_URL", None)
     options = ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     options += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]

@@ -1,7 +1,9 @@
 """Server-side speed against Streamlit's floor (issue 19, targets 2-5). Measured, never asserted.
 
 - ``reruns``: every page of the navigation rerun in AppTest (the work a server does per click), next to the
-  bare app (one ``st.title``) rerun the same way, in alternating rounds: medians and the ratio.
+  bare app (one ``st.title``) rerun the same way, in alternating rounds: medians and the ratio. The first line
+  after the bare app is the frame alone (``bench.common.FRAME_ONLY``: page_start and the footer, no content), so a
+  page's ratio splits into what the frame costs and what its own sections add.
 - ``first_saves``: each page's save on a fresh server (a new Python process, as ``streamlit run`` starts one),
   then the same save again: what the first one costs more is what was loaded on first use. Between opening the
   page and the first save the start-up warm-up (ui/warm.py) may finish, as it does while a person reads the page;
@@ -11,7 +13,7 @@
 - ``exports``: every export (PDF, Word, XLSX, CSV, the zip of all data) of a year of daily use: time and the
   peak of Python's own allocations while exporting (tracemalloc; the process's peak RSS is printed too).
 
-``python -m bench.server_side [--rounds N] [--only reruns,first_saves,big_data,exports]``.
+``python -m bench.server_side [--rounds N] [--only reruns,first_saves,big_data,exports] [--pages timeline,…]``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.common import BARE, ROOT, quiet_apptest_logs
+from bench.common import BARE, ROOT, frame_only_app, quiet_apptest_logs
 
 TODAY = date.today()
 Lines = list[str]
@@ -85,6 +87,19 @@ def bare_app():  # type: ignore[no-untyped-def]
     return at
 
 
+def frame_app(app: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
+    """The frame-only app (:func:`bench.common.frame_only_app`) opened in AppTest, once the warm-up is done."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(app), default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    _let_the_warm_up_finish()
+    if at.exception:
+        raise RuntimeError([e.value for e in at.exception])
+    return at
+
+
 def page_app(script: str, lang: str = "en", section: tuple[str, str] | None = None, *, settle: bool = True):  # type: ignore[no-untyped-def]
     """The page opened in AppTest; with ``settle``, once the start-up warm-up of this process is done."""
     from tests.support.apptest import open_page
@@ -102,16 +117,24 @@ def page_app(script: str, lang: str = "en", section: tuple[str, str] | None = No
 # --- 2. reruns -------------------------------------------------------------------------------------------
 
 
-def reruns(rounds: int, repeat: int = 5) -> tuple[dict[str, float], Lines]:
+FRAME = "frame only"
+
+
+def reruns(rounds: int, repeat: int = 5, pages: tuple[str, ...] = ()) -> tuple[dict[str, float], Lines]:
+    """Rerun medians of the bare app, the frame alone and every page (or the page keys ``pages``)."""
     from ui.frame import PAGES
 
-    times: dict[str, list[float]] = {"bare": []}
-    with data_dir():
+    times: dict[str, list[float]] = {"bare": [], FRAME: []}
+    with data_dir(), frame_only_app() as frame:
+        makers: list[tuple[str, Callable[[], Any]]] = [(FRAME, lambda: frame_app(frame))]
+        makers += [
+            (spec.key, lambda spec=spec: page_app(spec.script)) for spec in PAGES if not pages or spec.key in pages
+        ]
         for round_no in range(rounds):
-            for spec in PAGES:
-                pair = [("bare", bare_app), (spec.key, lambda spec=spec: page_app(spec.script))]
-                for name, make in pair if round_no % 2 == 0 else reversed(pair):
-                    times.setdefault(name, []).extend(rerun_times(make(), repeat))
+            for name, make in makers:
+                pair = [("bare", bare_app), (name, make)]
+                for who, start in pair if round_no % 2 == 0 else reversed(pair):
+                    times.setdefault(who, []).extend(rerun_times(start(), repeat))
     floor = statistics.median(times["bare"])
     medians = {name: statistics.median(values) for name, values in times.items()}
     lines = [f"server-side rerun in AppTest (empty store, English; medians of {rounds}×{repeat} alternating)"]
@@ -408,6 +431,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", default=",".join(SUITES), help="comma-separated: " + ", ".join(SUITES))
+    parser.add_argument("--pages", default="", help="reruns: comma-separated page keys (default: every page)")
     parser.add_argument("--fresh-process-save", metavar="PAGE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.fresh_process_save:
@@ -417,6 +441,8 @@ def main() -> None:
     for suite in args.only.split(","):
         if suite == "exports":
             _, lines = exports()
+        elif suite == "reruns":
+            _, lines = reruns(args.rounds, pages=tuple(filter(None, args.pages.split(","))))
         else:
             _, lines = globals()[suite](args.rounds)
         print("\n".join(lines), "\n", flush=True)
