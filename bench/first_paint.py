@@ -4,7 +4,9 @@ For every page of the navigation, in rounds that alternate with the bare app (on
 machine: start a new server, open ``/<path>?lang=en`` as its very first request and time until the page's
 own heading is painted (*cold*: the server has just answered its health check, nothing of the app has run);
 then, once the server has gone idle (no CPU for a second: its start-up work is done), open a new tab on the
-same server and time it again (*warm*). The ratio to the bare app is what counts.
+same server and time it again (*warm*). The ratio to the bare app is what counts. The first line after the bare
+app, ``frame``, is the frame alone (``bench.common.FRAME_ONLY``: no page content) on a fresh server: what the
+frame's imports and drawing add to Streamlit's own start before any page's sections.
 ``python -m bench.first_paint`` (``--rounds N``, ``--compare OTHER/app.py`` measures another checkout in the
 same rounds, for a before/after); needs Debian's Chromium (``/usr/bin/chromium``).
 """
@@ -16,9 +18,10 @@ import os
 import statistics
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from bench.common import BARE, ROOT, start_server, stop_server
+from bench.common import BARE, FRAME_ONLY_HEADING, ROOT, frame_only_app, start_server, stop_server
 from tests.support.browser import CHROMIUM_ARGS  # the one list of flags for Debian's Chromium
 
 CHROMIUM = "/usr/bin/chromium"
@@ -54,10 +57,12 @@ def settle(pid: int, quiet: float = 1.0, limit: float = 60.0) -> float:
     return time.perf_counter() - start
 
 
-def cold_and_warm(browser, script: Path, path: str, heading: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def cold_and_warm(
+    browser, script: Path, path: str, heading: str, import_root: Path | None = None
+) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """Seconds to the heading: the first request of a fresh server, then (once the server is idle) a new tab."""
     with tempfile.TemporaryDirectory() as data:
-        process, url = start_server(script, Path(data))
+        process, url = start_server(script, Path(data), import_root)
         try:
             cold = _paint(browser, f"{url}/{path}", heading)
             settle(process.pid)
@@ -70,7 +75,10 @@ def cold_and_warm(browser, script: Path, path: str, heading: str) -> tuple[float
 def run(
     rounds: int, app: Path, compare: Path | None = None, only: tuple[str, ...] = ()
 ) -> dict[str, dict[str, list[float]]]:
-    """{"cold"|"warm": {"bare"|page key|"<key> (before)": [seconds per round]}}."""
+    """{"cold"|"warm": {"bare"|"frame"|page key|"<key> (before)": [seconds per round]}}.
+
+    ``only``: page keys, and ``frame`` for the frame alone (default: the frame and every page).
+    """
     from playwright.sync_api import sync_playwright
 
     from spoor2.i18n import t
@@ -82,25 +90,38 @@ def run(
         for kind, value in zip(("cold", "warm"), values, strict=True):
             times[kind].setdefault(name, []).append(value)
 
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+    with ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
         bare = Path(tmp) / "bare.py"
         bare.write_text(BARE, encoding="utf-8")
+        # one group a round per page (and the frame alone first): [(name, entry point, path, heading, import root)]
+        groups: list[list[tuple[str, Path, str, str, Path | None]]] = []
+        if not only or "frame" in only:
+            trees = [("frame", app)] + ([("frame (before)", compare)] if compare is not None else [])
+            groups.append(
+                [(name, stack.enter_context(frame_only_app(tree.parent)), "", FRAME_ONLY_HEADING, tree.parent)
+                 for name, tree in trees]
+            )  # fmt: skip
+        for spec in (spec for spec in PAGES if not only or spec.key in only):
+            heading = t("en", "common.app_name") if spec.key == "home" else t("en", f"nav.{spec.key}")
+            path = f"{spec.url_path}?lang=en"
+            group = [(spec.key, app, path, heading, None)]
+            if compare is not None:
+                group.append((f"{spec.key} (before)", compare, path, heading, None))
+            groups.append(group)
+        playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        stack.callback(browser.close)
         for round_no in range(rounds):
-            for spec in (spec for spec in PAGES if not only or spec.key in only):
-                heading = t("en", "common.app_name") if spec.key == "home" else t("en", f"nav.{spec.key}")
-                path = f"{spec.url_path}?lang=en"
-                order = [("bare", bare, "", "Bare"), (spec.key, app, path, heading)]
-                if compare is not None:
-                    order.append((f"{spec.key} (before)", compare, path, heading))
+            for group in groups:
+                order = [("bare", bare, "", "Bare", None), *group]
                 if round_no % 2:  # alternate who goes first
                     order.reverse()
-                for name, script, target, title in order:
-                    measured = cold_and_warm(browser, script, target, title)
+                for name, script, target, title, import_root in order:
+                    measured = cold_and_warm(browser, script, target, title, import_root)
                     keep(name, measured)
                     cold, warm = measured
                     print(f"round {round_no + 1}/{rounds}: {name:<22} cold {cold:6.2f} s, warm {warm:6.2f} s")
-        browser.close()
     return times
 
 
@@ -121,7 +142,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--app", type=Path, default=ROOT / "app.py", help="the app.py to measure")
     parser.add_argument("--compare", type=Path, help="another checkout's app.py, measured in the same rounds")
-    parser.add_argument("--pages", default="", help="comma-separated page keys (default: every page)")
+    parser.add_argument("--pages", default="", help="comma-separated page keys and/or frame (default: all)")
     args = parser.parse_args()
     times = run(args.rounds, args.app, args.compare, tuple(filter(None, args.pages.split(","))))
     print("\n".join(report(times, args.rounds)))
