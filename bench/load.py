@@ -1,4 +1,4 @@
-"""Load: many people at once in real browsers (``make bench-load``; a benchmark, never a timed test).
+"""Load: many people at once, in browsers and as protocol clients (``make bench-load``; a benchmark, not a test).
 
 ``python -m bench.load --local --sessions 20`` — the local app (``make run``: one Streamlit server, the
 SQLite store) with 20 concurrent browser sessions clicking through every page (issue 19, item 6).
@@ -7,15 +7,22 @@ SQLite store) with 20 concurrent browser sessions clicking through every page (i
 stack: PostgreSQL, the test identity provider, two replicas, nginx): 50 concurrent sessions, each
 logging in as its own subject, adding activities on /tracker and opening pages (issue 17).
 
-Every session is one Playwright browser context in one headless Debian Chromium. A session opens the
-app, then repeats: think (a random pause, ``--think 2-5`` seconds, as a person reads), then one
-interaction — click the next page in the sidebar (every page in turn), and on /tracker also add an
-activity with a name of its own. An interaction's latency runs from the click to the page settling:
-the expected result is on screen (the page's heading; the new activity in the table) and Streamlit is
-no longer running the script; both ends are read from the browser's own clock. The sessions start
-5 s apart (``--ramp``) and then all run together for ``--minutes``; opening the app (and logging in)
-is not an interaction: its median is reported apart ("open"). The browser runs on the same machine
-as the servers, so on a small machine it takes a good share of the cores: say so next to the figures.
+A session is either one Playwright browser context in one headless Debian Chromium (``--browsers N`` of them:
+all of them for ``--local``, 5 for ``--hosted``) or a client that speaks Streamlit's own WebSocket protocol
+without drawing (``bench/wsclient.py``: the same messages a browser's page sends, the same answers read; it
+logs in over HTTP as a browser does). One Chromium with fifty tabs on the same two cores as the servers could
+not even open them all (27 of 50 sessions' errors were its timeouts), so the many sessions that load the
+servers are protocol clients and a few real browsers show what a person sees meanwhile; the two kinds are
+reported apart. A session opens the app, then repeats: think (a random pause, ``--think 2-5`` seconds, as a
+person reads), then one interaction — click the next page in the sidebar (every page in turn), and on /tracker
+also add an activity with a name of its own. An interaction's latency runs from the click to the page
+settling: the expected result is on screen (the page's heading; the app's word that the activity is stored)
+and Streamlit is no longer running the script; both ends are read from the browser's own clock. For a protocol
+client it runs from sending the request to the server's last message of the finished run, with the same checks
+on what the server sent (the heading, the confirmation, no exception). The sessions start 5 s apart
+(``--ramp``) and then all run together for ``--minutes``; opening the app (and logging in) is not an
+interaction: its median is reported apart ("open"). The browser runs on the same machine as the servers, so on
+a small machine it takes a good share of the cores: say so next to the figures.
 
 Reported: p50/p95/max interaction latency (per kind too), errors (an interaction that did not settle
 within ``--timeout``, an exception shown by the app, a JavaScript error in the page), rows lost (each
@@ -374,7 +381,7 @@ async def session(  # type: ignore[no-untyped-def]  # noqa: PLR0917
                 begin = float(await tab.evaluate("performance.now()"))
                 await link.click(timeout=args.timeout * 1000)
                 end = await _settle(tab, heading, "", args.timeout)
-                results.record(kind, (end - begin) / 1000)
+                results.record(f"{kind} [browser]", (end - begin) / 1000)
                 if spec.key == "tracker":
                     await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
                     kind = "add activity"
@@ -390,7 +397,7 @@ async def session(  # type: ignore[no-untyped-def]  # noqa: PLR0917
                     # the app's own word that it is stored (shown once, under the title); the table below is
                     # a data grid whose text copy is not always in the page
                     end = await _settle(tab, heading, t(lang, "tracker.add.added_no_file"), args.timeout)
-                    results.record(kind, (end - begin) / 1000)
+                    results.record(f"{kind} [browser]", (end - begin) / 1000)
                     results.unconfirmed[subject].discard(name)
                     results.added[subject].add(name)
                 shown = await tab.evaluate(ERROR_JS)
@@ -409,24 +416,114 @@ async def session(  # type: ignore[no-untyped-def]  # noqa: PLR0917
         await context.close()
 
 
+async def _protocol_open(client, target, subject: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from spoor2.i18n import t
+
+    await client.connect()
+    if target.hosted:
+        await client.login(t(lang, "auth.login"), subject)
+    run = await client.rerun()
+    if run.heading() != t(lang, "common.app_name"):
+        raise RuntimeError(f"opened on {run.heading()!r}")
+
+
+async def protocol_session(
+    number: int,
+    target,
+    args: argparse.Namespace,
+    deadline: float,
+    results: Results,  # type: ignore[no-untyped-def]
+) -> None:
+    """One person as a protocol client (``bench/wsclient.py``): the same walk as :func:`session`."""
+    from bench.wsclient import Session
+    from spoor2.i18n import t
+    from ui.frame import PAGES
+
+    rng = random.Random(number)  # noqa: S311 - think times, not secrets
+    lang = "nl" if number % 2 else "en"
+    subject = f"load-{number:03d}"
+    results.added.setdefault(subject, set())
+    client = Session(target.url, lang, timeout=args.open_timeout)
+    try:
+        start = time.monotonic()
+        try:
+            await _protocol_open(client, target, subject, lang)
+        except Exception as error:  # a benchmark counts what went wrong and goes on
+            results.errors.append(f"{subject} open/login: {type(error).__name__}: {str(error)[:200]}")
+            return
+        results.logins.append(time.monotonic() - start)
+        client.timeout = args.timeout
+        order = list(PAGES)
+        keys = [spec.key for spec in order]
+        position = keys.index(args.first) if args.first else number % len(order)
+        added = 0
+        while time.monotonic() < deadline:
+            await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
+            if time.monotonic() >= deadline:
+                break
+            spec = order[position % len(order)]
+            position += 1
+            heading = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
+            kind = "open page"
+            try:
+                run = await client.rerun(spec.url_path.strip("/"))
+                if run.exceptions:
+                    raise RuntimeError(f"the app shows {run.exceptions[0]!r}")
+                if run.heading() != heading:
+                    raise RuntimeError(f"expected {heading!r}, the page is {run.heading()!r}")
+                results.record(f"{kind} [protocol]", run.seconds)
+                if spec.key == "tracker":
+                    await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
+                    kind = "add activity"
+                    added += 1
+                    name = f"Load {subject} #{added}"
+                    results.unconfirmed.setdefault(subject, set()).add(name)
+                    field_ = run.widget("text_input", t(lang, "tracker.field.organisation"))
+                    submit = run.widget("button", t(lang, "tracker.add.submit"))
+                    run = await client.rerun(widgets=[client.text(field_.id, name), client.trigger(submit.id)])
+                    if run.exceptions:
+                        raise RuntimeError(f"the app shows {run.exceptions[0]!r}")
+                    if run.heading() != heading or not run.says(t(lang, "tracker.add.added_no_file")):
+                        raise RuntimeError("no confirmation that the activity is stored")
+                    results.record(f"{kind} [protocol]", run.seconds)
+                    results.unconfirmed[subject].discard(name)
+                    results.added[subject].add(name)
+            except Exception as error:  # a benchmark counts what went wrong and goes on
+                results.errors.append(f"{subject} {kind} {spec.key}: {type(error).__name__}: {str(error)[:160]}")
+                with contextlib.suppress(Exception):  # start again from a fresh page load, as a person would
+                    client.timeout = args.open_timeout
+                    await _protocol_open(client, target, subject, lang)
+                    client.timeout = args.timeout
+    finally:
+        await client.close()
+
+
 async def drive(target, args: argparse.Namespace, results: Results) -> float:  # type: ignore[no-untyped-def]
-    """All sessions at once (started ``--ramp`` seconds apart in total); returns the measured seconds."""
+    """All sessions at once (started ``--ramp`` seconds apart in total); returns the measured seconds.
+
+    The browser sessions are spread evenly over the start order (with 5 of 50, every tenth)."""
     from playwright.async_api import async_playwright
 
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            begin = time.monotonic()
-            deadline = begin + args.ramp + args.minutes * 60
+    browsers = min(args.browsers, args.sessions)
+    in_browser = {round(i * args.sessions / browsers) for i in range(browsers)} if browsers else set()
+    async with contextlib.AsyncExitStack() as stack:
+        browser = None
+        if in_browser:
+            playwright = await stack.enter_async_context(async_playwright())
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            stack.push_async_callback(browser.close)
+        begin = time.monotonic()
+        deadline = begin + args.ramp + args.minutes * 60
 
-            async def staggered(number: int) -> None:
-                await asyncio.sleep(args.ramp * number / max(1, args.sessions))
+        async def staggered(number: int) -> None:
+            await asyncio.sleep(args.ramp * number / max(1, args.sessions))
+            if number in in_browser:
                 await session(number, browser, target, args, deadline, results)
+            else:
+                await protocol_session(number, target, args, deadline, results)
 
-            await asyncio.gather(*(staggered(n) for n in range(args.sessions)))
-            return time.monotonic() - begin
-        finally:
-            await browser.close()
+        await asyncio.gather(*(staggered(n) for n in range(args.sessions)))
+        return time.monotonic() - begin
 
 
 # --- report -------------------------------------------------------------------------------------------
@@ -459,6 +556,19 @@ def _error_kinds(errors: list[str]) -> dict[str, int]:
     return kinds
 
 
+def _by_client(latencies: dict[str, list[float]]) -> dict[str, list[float]]:
+    """The latencies of the browser sessions and of the protocol clients, each kind together.
+
+    >>> _by_client({"open page [browser]": [1.0], "add activity [browser]": [2.0], "open page [protocol]": [0.5]})
+    {'browser': [1.0, 2.0], 'protocol': [0.5]}
+    """
+    grouped: dict[str, list[float]] = {}
+    for kind, values in latencies.items():
+        client = kind.rpartition("[")[2].rstrip("]") if kind.endswith("]") else "browser"
+        grouped.setdefault(client, []).extend(values)
+    return grouped
+
+
 def _ram_gib() -> float:
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal:"):
@@ -479,6 +589,7 @@ def report(  # type: ignore[no-untyped-def]  # noqa: PLR0917
         "commit": _commit(),
         "target": target.describe(),
         "sessions": args.sessions,
+        "browser_sessions": min(args.browsers, args.sessions),
         "duration_s": round(seconds),
         "ramp_s": args.ramp,
         "think_s": f"{args.think_min:g}–{args.think_max:g}",
@@ -493,6 +604,14 @@ def report(  # type: ignore[no-untyped-def]  # noqa: PLR0917
                 "p95_s": round(percentile(values, 0.95), 3),
             }
             for kind, values in sorted(results.latencies.items())
+        },
+        "by_client": {
+            client: {
+                "n": len(values),
+                "p50_s": round(percentile(values, 0.5), 3),
+                "p95_s": round(percentile(values, 0.95), 3),
+            }
+            for client, values in sorted(_by_client(results.latencies).items())
         },
         "open_p50_s": round(statistics.median(results.logins), 2) if results.logins else None,
         "errors": len(results.errors),
@@ -546,6 +665,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=30, help="seconds an interaction may take before an error")
     parser.add_argument("--open-timeout", type=float, default=180, help="seconds to open the app (and log in)")
     parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument(
+        "--browsers", type=int, help="how many sessions run in Chromium (default: all for --local, 5 for --hosted)"
+    )
     parser.add_argument("--first", help="the page key every session opens first (default: spread over the pages)")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     parser.add_argument("--screenshots", type=Path, help="a folder for a screenshot of each error")
@@ -553,6 +675,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.seconds is not None:
         args.minutes = args.seconds / 60
+    if args.browsers is None:
+        args.browsers = 5 if args.hosted else args.sessions
     if args.ramp is None:
         args.ramp = min(300.0, 5.0 * args.sessions)
     low, _, high = args.think.partition("-")

@@ -1,6 +1,7 @@
-"""The load benchmark's driver (``bench/load.py``) works: a short local run with two browser sessions
-clicks through pages and adds activities without errors, and a row taken out of the store behind its
-back is counted as lost. Not a timing test: nothing about speed is asserted (that is ``make bench-load``)."""
+"""The load benchmark's driver (``bench/load.py``) works: a short local run with one browser session and two
+protocol clients (``bench/wsclient.py``) clicks through pages and adds activities without errors, and a row
+taken out of the store behind its back is counted as lost. Not a timing test: nothing about speed is asserted
+(that is ``make bench-load``)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,15 @@ def test_rows_lost_counts_what_the_store_lacks():
     assert load.rows_lost({"anna": {"A"}}, lambda _owner: ["A"]) == {}
 
 
-def test_two_sessions_drive_the_local_app_and_a_lost_row_is_counted():
+def test_by_client_separates_browser_and_protocol_sessions():
+    grouped = load._by_client({"open page [browser]": [1.0], "open page [protocol]": [0.2, 0.3], "add": [4.0]})
+    assert grouped == {"browser": [1.0, 4.0], "protocol": [0.2, 0.3]}
+
+
+def test_a_browser_and_two_protocol_clients_drive_the_local_app_and_a_lost_row_is_counted():
     require_chromium()
-    args = load.parse(["--local", "--sessions", "2", "--seconds", "20", "--ramp", "1", "--think", "1-2"])
+    argv = ["--local", "--sessions", "3", "--browsers", "1", "--seconds", "20", "--ramp", "1", "--think", "1-2"]
+    args = load.parse(argv)
     args.first = "tracker"  # the first interaction opens /tracker and adds an activity
     args.timeout = 60  # a slow shared machine makes it slower, not wrong
     taken: list[str] = []
@@ -41,6 +48,8 @@ def test_two_sessions_drive_the_local_app_and_a_lost_row_is_counted():
     args.lose_one = lose_one
     summary = load.run(args)
     assert summary["errors"] == 0, summary["error_samples"]
-    assert summary["interactions"] >= 2
-    assert summary["activities_added"] >= 1
+    assert summary["interactions"] >= 3
+    assert summary["browser_sessions"] == 1
+    assert set(summary["by_client"]) == {"browser", "protocol"}  # both kinds of session got through
+    assert summary["activities_added"] >= 3  # every session's first interaction adds one on /tracker
     assert taken and summary["rows_lost"] == 1
