@@ -254,7 +254,13 @@ def table_height(rows: int) -> int:
 
 def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Figure:
     """Milestones as points, windows as bars, a line for today; every step's status is written next to it
-    (colour is not the only cue, WCAG 1.4.1); hover shows date and step."""
+    (colour is not the only cue, WCAG 1.4.1); hover shows date, step and status.
+
+    One trace per kind (every window one bar of one ``go.Bar``, every point one marker of one ``go.Scatter``,
+    the statuses written over or before a window one text trace): Plotly validates each trace on its own, so a
+    trace per step made a long timeline slow to draw again on every click (issue 19). Colour, symbol, text,
+    its place and the hover text are given per step.
+    """
     items = list(timeline.milestones)
     names = [tr(f"milestones.{item.id}.label") for item in items]
     first = min(item.first for item in items)
@@ -262,7 +268,9 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
     # where a step's status is written: after it; before it when it is late on the axis; on a long window
     # that reaches from early to late, in its middle (dark text on the light tint, 4.5:1)
     late_from, early_until = first + (last - first) * 3 // 5, first + (last - first) // 4
-    fig = go.Figure()
+    windows: dict[str, list[Any]] = {key: [] for key in ("x", "base", "y", "text", "hover", "fill", "outline")}
+    labels: dict[str, list[Any]] = {key: [] for key in ("x", "y", "text", "position")}
+    points: dict[str, list[Any]] = {key: [] for key in ("x", "y", "text", "position", "hover", "colour", "symbol")}
     for item, name in zip(items, names, strict=True):
         status = standing.of(item.id).status
         colour = STATUS_COLOURS[status]
@@ -270,83 +278,110 @@ def timeline_chart(timeline: Timeline, standing: Standing, today: date) -> go.Fi
         hover = f"{when_text(item)}<br>{name}<br>{status_text}<extra></extra>"
         late = (item.due if item.kind == "window" else item.first) > late_from
         if item.kind == "window":
-            fig.add_trace(
-                go.Bar(
-                    x=[((item.due - item.first).days + 1) * DAY_MS],
-                    base=[item.first.isoformat()],
-                    y=[name],
-                    orientation="h",
-                    # a light fill inside an outline in the full colour (3:1)
-                    marker={"color": tint(colour), "line": {"color": colour, "width": WINDOW_OUTLINE_WIDTH}},
-                    # after the bar, as after a point (inside, Plotly would shrink it to the bar's size)
-                    text=None if late else [status_text],
-                    textposition="outside",
-                    cliponaxis=False,
-                    textfont={"color": CHART_TEXT_COLOR},
-                    hovertemplate=hover,
-                    showlegend=False,
-                    width=0.5,
-                )
-            )
+            windows["x"].append(((item.due - item.first).days + 1) * DAY_MS)
+            windows["base"].append(item.first.isoformat())
+            windows["y"].append(name)
+            # after the bar, as after a point (inside, Plotly would shrink it to the bar's size); a late one's
+            # is written by the label trace instead
+            windows["text"].append("" if late else status_text)
+            windows["hover"].append(hover)
+            windows["fill"].append(tint(colour))
+            windows["outline"].append(colour)
             if late:
                 inside = item.first <= early_until
-                fig.add_trace(
-                    go.Scatter(
-                        x=[(item.first + (item.due - item.first) / 2 if inside else item.first).isoformat()],
-                        y=[name],
-                        mode="text",
-                        text=[status_text],
-                        textposition="middle center" if inside else "middle left",
-                        hoverinfo="skip",
-                        showlegend=False,
-                    )
-                )
+                labels["x"].append((item.first + (item.due - item.first) / 2 if inside else item.first).isoformat())
+                labels["y"].append(name)
+                labels["text"].append(status_text)
+                labels["position"].append("middle center" if inside else "middle left")
         else:
-            fig.add_trace(
-                go.Scatter(
-                    x=[item.first.isoformat()],
-                    y=[name],
-                    mode="markers+text",
-                    marker={"size": 12, "color": colour, "symbol": "diamond" if item.indicative else "circle"},
-                    text=[status_text],
-                    textposition="middle left" if late else "middle right",
-                    cliponaxis=False,
-                    hovertemplate=hover,
-                    showlegend=False,
-                )
+            points["x"].append(item.first.isoformat())
+            points["y"].append(name)
+            points["text"].append(status_text)
+            points["position"].append("middle left" if late else "middle right")
+            points["hover"].append(hover)
+            points["colour"].append(colour)
+            points["symbol"].append("diamond" if item.indicative else "circle")
+    data: list[go.Bar | go.Scatter] = []
+    if windows["y"]:
+        data.append(
+            go.Bar(
+                x=windows["x"],
+                base=windows["base"],
+                y=windows["y"],
+                orientation="h",
+                # a light fill inside an outline in the full colour (3:1)
+                marker={"color": windows["fill"], "line": {"color": windows["outline"], "width": WINDOW_OUTLINE_WIDTH}},
+                text=windows["text"],
+                textposition="outside",
+                cliponaxis=False,
+                textfont={"color": CHART_TEXT_COLOR},
+                hovertemplate=windows["hover"],
+                showlegend=False,
+                width=0.5,
             )
-    fig.add_shape(
-        type="line",
-        x0=today.isoformat(),
-        x1=today.isoformat(),
-        y0=0,
-        y1=1,
-        yref="paper",
-        line={"color": TODAY_COLOUR, "width": 2, "dash": "dash"},
-    )
-    fig.add_annotation(
-        x=today.isoformat(),
-        y=1,
-        yref="paper",
-        text=tr("timeline.chart_today"),
-        showarrow=False,
-        yanchor="bottom",
-        font={"color": TODAY_COLOUR},
-    )
-    fig.update_layout(
-        height=max(360, 34 * len(items) + 80),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        barmode="overlay",
-        xaxis={
+        )
+    if labels["y"]:
+        data.append(
+            go.Scatter(
+                x=labels["x"],
+                y=labels["y"],
+                mode="text",
+                text=labels["text"],
+                textposition=labels["position"],
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    if points["y"]:
+        data.append(
+            go.Scatter(
+                x=points["x"],
+                y=points["y"],
+                mode="markers+text",
+                marker={"size": 12, "color": points["colour"], "symbol": points["symbol"]},
+                text=points["text"],
+                textposition=points["position"],
+                cliponaxis=False,
+                hovertemplate=points["hover"],
+                showlegend=False,
+            )
+        )
+    layout = {
+        "shapes": [
+            {
+                "type": "line",
+                "x0": today.isoformat(),
+                "x1": today.isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": TODAY_COLOUR, "width": 2, "dash": "dash"},
+            }
+        ],
+        "annotations": [
+            {
+                "x": today.isoformat(),
+                "y": 1,
+                "yref": "paper",
+                "text": tr("timeline.chart_today"),
+                "showarrow": False,
+                "yanchor": "bottom",
+                "font": {"color": TODAY_COLOUR},
+            }
+        ],
+        "height": max(360, 34 * len(items) + 80),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "barmode": "overlay",
+        "xaxis": {
             "type": "date",
             "range": [(first - timedelta(days=20)).isoformat(), (last + timedelta(days=20)).isoformat()],
             # month names in the page language (Plotly's own are English)
             **month_ticks(first - timedelta(days=20), last + timedelta(days=20), lang()),
         },
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(names)), "automargin": True},
-        hoverlabel={"align": "left"},
-    )
-    return fig
+        "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(names)), "automargin": True},
+        "hoverlabel": {"align": "left"},
+    }
+    return go.Figure(data=data, layout=layout)
 
 
 def _date_bounds(today: date) -> tuple[date, date]:
