@@ -72,3 +72,19 @@ def test_one_line_the_same_at_any_indent(monkeypatch, text, indent) -> None:  # 
     fast = make()
     monkeypatch.setattr(pdf, "lines", _plain_multi_cell)
     assert fast == make()
+
+
+@pytest.mark.parametrize("style", ["", "B"])
+@pytest.mark.parametrize("size", [9, 11, 16])
+def test_the_width_of_a_line_is_fpdf2s_own(style, size) -> None:  # type: ignore[no-untyped-def]
+    document = pdf.new_document("t")
+    document.set_font(pdf.FONT, style, size)
+    # and a character DejaVu Sans has no glyph for (fpdf2 counts its default width)
+    for text in (*TEXTS, "中文 and 😀"):
+        assert pdf.width(document, text) == document.get_string_width(text), text
+
+
+def test_with_character_spacing_the_width_is_still_fpdf2s_own() -> None:
+    document = pdf.new_document("t")
+    document.set_char_spacing(1.5)
+    assert pdf.width(document, "spaced out") == document.get_string_width("spaced out") > 0
