@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from pydantic import ValidationError
+from sqlalchemy import text
+
 from spoor2.journal.entries import ActivityCost, CheckIn
 from spoor2.store import Store
 from spoor2.store import journal as repo
@@ -92,3 +96,92 @@ def test_export_delete_import_brings_the_journal_back(tmp_path):
     assert [e.note for e in repo.entries(store)] == ["<i>x</i>"]
     assert [c.activity_id for c in repo.costs(store)] == ["t1"]
     assert repo.typical_day(store, "en") == "My day"
+
+
+# --- a page of check-ins (the list on /journal reads one page, not all of them: issue 19) --------------------
+
+
+def _three_days_of_parts(store: Store) -> list[CheckIn]:
+    """Morning, whole day and evening on three days, saved in a muddled order; the list oldest first."""
+    days = [date(2026, 10, 30), date(2026, 10, 31), date(2026, 11, 2)]
+    made = [CheckIn(day=day, part=part, energy=n) for n, (day, part) in enumerate(
+        (day, part) for day in days for part in ("morning", "day", "evening")
+    )]  # fmt: skip
+    for entry in (*made[4:], *reversed(made[:4])):
+        repo.save_entry(store, entry)
+    return made
+
+
+def test_the_count_is_the_number_of_check_ins_and_a_page_is_newest_first_evening_before_morning(make_store):
+    store = make_store("journal")
+    assert repo.count_entries(store) == 0 and repo.newest_entries(store, 10) == []
+    made = _three_days_of_parts(store)
+    assert repo.count_entries(store) == len(made) == len(repo.entries(store))
+    assert repo.entries(store) == made
+    assert repo.newest_entries(store, 4) == list(reversed(made))[:4]
+    assert [(e.day.day, e.part) for e in repo.newest_entries(store, 3)] == [(2, "evening"), (2, "day"), (2, "morning")]
+
+
+def test_page_by_page_every_check_in_comes_once_and_the_last_page_holds_the_oldest(make_store):
+    store = make_store("journal")
+    made = _three_days_of_parts(store)
+    pages = [repo.newest_entries(store, 4, offset) for offset in range(0, len(made), 4)]
+    assert [len(p) for p in pages] == [4, 4, 1]
+    assert [e for p in pages for e in p] == list(reversed(made))
+    assert pages[-1] == [made[0]]  # the oldest: the first day's morning
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "expected"),
+    [
+        (0, 0, 0),  # nothing asked
+        (1, 0, 1),
+        (9, 0, 9),  # exactly all
+        (10, 0, 9),  # more than there are
+        (5, 8, 1),  # the last one
+        (5, 9, 0),  # just past the end
+        (5, 100, 0),
+        (-1, 0, 0),  # a negative limit or offset is no page, never "everything"
+        (3, -5, 3),
+    ],
+)
+def test_the_limit_and_offset_at_their_edges(make_store, limit, offset, expected):
+    store = make_store("journal")
+    newest_first = list(reversed(_three_days_of_parts(store)))
+    found = repo.newest_entries(store, limit, offset)
+    assert len(found) == expected
+    assert found == newest_first[max(0, offset) :][:expected]
+
+
+def test_another_owner_counts_and_pages_nothing_of_mine(make_store):
+    store = make_store("journal")
+    mine = list(reversed(_three_days_of_parts(store)))
+    other = store.for_owner("second-person")
+    assert repo.count_entries(other) == 0 and repo.newest_entries(other, 10) == []
+    theirs = CheckIn(day=date(2026, 11, 5), energy=1)  # newer than all of mine
+    repo.save_entry(other, theirs)
+    assert repo.count_entries(other) == 1 and repo.newest_entries(other, 10) == [theirs]
+    assert repo.count_entries(store) == 9 and repo.newest_entries(store, 10) == mine
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("entry_date", 0),  # lax validation would read it as 1970-01-01
+        ("entry_date", "0"),
+        ("entry_date", "2026-02-29"),  # no such day
+        ("energy", 11),  # beyond the scale
+        ("energy", 2.5),  # a score is a whole number
+        ("rest_moments", "a few"),  # text where a number belongs
+        ("part", "night"),
+    ],
+)
+def test_a_spoilt_row_is_refused_when_all_or_a_page_is_read_never_shown_as_something_else(memory_store, column, value):
+    repo.save_entry(memory_store, CheckIn(day=DAY, energy=6))
+    repo.save_entry(memory_store, CheckIn(day=date(2026, 11, 1), energy=5))
+    with memory_store.transaction() as conn:
+        conn.execute(text(f"UPDATE journal_entries SET {column} = :v WHERE entry_date = '2026-11-01'"), {"v": value})
+    for read in (repo.entries, lambda s: repo.newest_entries(s, 10)):
+        with pytest.raises(ValidationError):
+            read(memory_store)
+    assert repo.newest_entries(memory_store, 1) == [CheckIn(day=DAY, energy=6)]  # a page without it is fine
