@@ -144,11 +144,13 @@ def _baseline(energy: dict[date, float], day: date) -> float | None:
     return statistics.median(before) if len(before) >= MIN_BASELINE_DAYS else None
 
 
-def recoveries(days: Sequence[Day]) -> list[Recovery]:
-    """Recovery after every heavy day that has a usual level to come back to (see the module text)."""
+def recoveries(days: Sequence[Day], start: date | None = None, end: date | None = None) -> list[Recovery]:
+    """Recovery after every heavy day from ``start`` to ``end`` (None: no bound) that has a usual level to
+    come back to (see the module text); the days before the period still give a usual level, the days after
+    it a recovery."""
     energy = {d.day: d.energy for d in days if d.energy is not None}
     out: list[Recovery] = []
-    for heavy in (d for d in days if d.heavy):
+    for heavy in (d for d in in_period(days, start, end) if d.heavy):
         baseline = _baseline(energy, heavy.day)
         if baseline is None:
             continue
@@ -158,6 +160,17 @@ def recoveries(days: Sequence[Day]) -> list[Recovery]:
         )
         out.append(Recovery(heavy.day, baseline, back))
     return out
+
+
+def first_day_needed(start: date | None) -> date | None:
+    """The first day :func:`pattern_of` reads for a period from ``start`` (None: every day): the usual level
+    of a heavy day on ``start`` rests on the :data:`BASELINE_DAYS` days before it. The days after the period
+    count too (recovery looks ahead), so a pattern needs the days from here on, not the whole journal.
+
+    >>> first_day_needed(date(2026, 3, 1)), first_day_needed(None)
+    (datetime.date(2026, 2, 15), None)
+    """
+    return None if start is None else start - timedelta(days=BASELINE_DAYS)
 
 
 @dataclass(frozen=True)
@@ -182,7 +195,8 @@ class Pattern:
 
 
 def pattern_of(all_days: Sequence[Day], start: date | None = None, end: date | None = None) -> Pattern:
-    """The pattern of the days from ``start`` to ``end``. Recovery uses the days before ``start`` as usual level."""
+    """The pattern of the days from ``start`` to ``end``. Recovery uses the days before ``start`` as usual level
+    (``all_days`` from :func:`first_day_needed` on give the same pattern as every day)."""
     days = in_period(all_days, start, end)
     return Pattern(
         first=days[0].day if days else None,
@@ -195,9 +209,7 @@ def pattern_of(all_days: Sequence[Day], start: date | None = None, end: date | N
         moments=spread(d.rest_moments for d in days),
         stretch=spread(d.longest_stretch for d in days),
         heavy_days=sum(1 for d in days if d.heavy),
-        recoveries=tuple(
-            r for r in recoveries(all_days) if (start is None or r.day >= start) and (end is None or r.day <= end)
-        ),
+        recoveries=tuple(recoveries(all_days, start, end)),
     )
 
 
@@ -220,6 +232,16 @@ class WeekHours:
     start: date
     days: int
     hours: float
+
+
+def first_capacity_day(as_of: date) -> date:
+    """The first day the capacity rule reads (:func:`recorded_weeks`): the Monday :data:`CAPACITY_WEEKS` weeks
+    before ``as_of``'s week.
+
+    >>> first_capacity_day(date(2026, 12, 2))  # a Wednesday
+    datetime.date(2026, 11, 2)
+    """
+    return week_start(as_of) - timedelta(weeks=CAPACITY_WEEKS)
 
 
 def recorded_weeks(days: Sequence[Day], as_of: date) -> list[WeekHours]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spoor2.errors import InvalidInput
 from spoor2.journal.entries import ActivityCost, CheckIn, check_in_from_values, cost_from_values
@@ -12,6 +14,9 @@ from spoor2.journal.pattern import (
     HEAVY_LOAD,
     capacity_check,
     days_of,
+    first_capacity_day,
+    first_day_needed,
+    in_period,
     pattern_of,
     plan_exceeds_capacity,
     planned_hours,
@@ -194,6 +199,56 @@ def test_not_back_within_the_window_is_unknown():
 def test_a_heavy_day_without_enough_days_before_it_has_no_usual_level():
     days = days_of([entry(MONDAY, energy=6), entry(MONDAY + timedelta(days=1), energy=6, mental=9)])
     assert recoveries(days) == []
+
+
+def test_recovery_within_a_period_still_uses_the_days_around_it():
+    days = days_of(_usual_then_heavy([3, 5, 6, 7]))
+    heavy = MONDAY + timedelta(days=5)
+    (found,) = recoveries(days, heavy, heavy)  # the usual level from before, the recovery from after
+    assert found.baseline == 6 and found.days == 3
+    assert recoveries(days, heavy + timedelta(days=1)) == recoveries(days, None, heavy - timedelta(days=1)) == []
+
+
+#: a journal of up to 90 days from MONDAY: energy and the heaviest load of each day (None: not recorded)
+_journals = st.lists(
+    st.tuples(st.one_of(st.none(), st.integers(0, 10)), st.one_of(st.none(), st.integers(0, 10))), max_size=90
+)
+
+
+def _journal(values: list[tuple[int | None, int | None]]) -> list[CheckIn]:
+    return [
+        entry(MONDAY + timedelta(days=n), energy=energy, physical=load)
+        for n, (energy, load) in enumerate(values)
+        if energy is not None or load is not None
+    ]
+
+
+@given(values=_journals, start=st.integers(-5, 95), length=st.integers(0, 60))
+def test_a_pattern_from_the_first_day_it_needs_on_is_the_pattern_from_every_day(values, start, length):
+    all_days = days_of(_journal(values))
+    first, end = MONDAY + timedelta(days=start), MONDAY + timedelta(days=start + length)
+    needed = in_period(all_days, first_day_needed(first), None)
+    assert pattern_of(needed, first, end) == pattern_of(all_days, first, end)
+    assert len(needed) <= len(all_days)
+
+
+def test_the_usual_level_of_a_heavy_first_day_of_the_period_reaches_back_the_whole_fourteen_days():
+    start = MONDAY + timedelta(days=20)
+    usual = [(14, 9), (13, 9), (2, 1), (1, 1)]  # days before start: the median is 5, without the 14th back 1
+    made = [entry(start - timedelta(days=back), energy=energy) for back, energy in usual]
+    made += [entry(start, energy=0, physical=9), entry(start + timedelta(days=1), energy=3)]
+    needed = in_period(days_of(made), first_day_needed(start), None)
+    assert first_day_needed(start) == start - timedelta(days=14)
+    (found,) = pattern_of(needed, start, start + timedelta(days=7)).recoveries
+    assert found.baseline == 5 and found.days is None  # 3 the next day is not back at 5
+
+
+@given(values=_journals, as_of=st.integers(0, 100))
+def test_the_capacity_rule_from_its_first_day_on_is_the_rule_from_every_day(values, as_of):
+    all_days = days_of([e.model_copy(update={"active_hours": e.energy}) for e in _journal(values)])
+    today = MONDAY + timedelta(days=as_of)
+    needed = in_period(all_days, first_capacity_day(today), None)
+    assert recorded_weeks(needed, today) == recorded_weeks(all_days, today)
 
 
 # --- the capacity rule --------------------------------------------------------------------------------------
