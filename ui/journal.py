@@ -44,6 +44,8 @@ from spoor2.journal.pattern import (
     Day,
     capacity_check,
     days_of,
+    first_capacity_day,
+    first_day_needed,
     in_period,
     pattern_of,
     planned_hours,
@@ -87,7 +89,7 @@ _NUMBER_FIELDS = ("active_hours", "rest_hours", "rest_moments", "longest_stretch
 _TEXT_FIELDS = ("could", "could_not", "note")
 _SCORE_FIELDS = ("energy", "physical", "mental", "emotional")
 _FORM = tuple(f"jr_{name}" for name in (*_SCORE_FIELDS, *_NUMBER_FIELDS, *_TEXT_FIELDS))
-#: at most this many check-ins are listed (the newest); the download holds them all
+#: this many check-ins are listed on a page (the first page: the newest); the download holds them all
 SHOWN_ENTRIES = 60
 PERIOD_WEEKS = (4, 8, 12, 26)
 
@@ -238,28 +240,29 @@ def on_delete_entry(entry: CheckIn) -> None:
     _run(lambda: repo.delete_entry(get_store(), entry.day, entry.part), tr("journal.entries.deleted"))
 
 
-def _entry_lines(entry: CheckIn) -> list[str]:
+def _entry_lines(entry: CheckIn, language: str) -> list[str]:
     lines = []
     if entry.energy is not None:
         lines.append(tr("journal.entries.energy", value=entry.energy))
     if entry.load is not None:
         lines.append(tr("journal.entries.load", value=entry.load))
     if entry.active_hours is not None or entry.rest_hours is not None:
-        active, rest = (number(v, lang()) if v is not None else "—" for v in (entry.active_hours, entry.rest_hours))
+        active, rest = (number(v, language) if v is not None else "—" for v in (entry.active_hours, entry.rest_hours))
         lines.append(tr("journal.entries.hours", active=active, rest=rest))
     if entry.rest_moments is not None:
         lines.append(tr("journal.entries.moments", value=entry.rest_moments))
     if entry.longest_stretch is not None:
-        lines.append(tr("journal.entries.stretch", value=number(entry.longest_stretch, lang())))
+        lines.append(tr("journal.entries.stretch", value=number(entry.longest_stretch, language)))
     return lines
 
 
-def _entry_card(entry: CheckIn) -> None:
+def _entry_card(entry: CheckIn, language: str) -> None:
     ident = f"{entry.day.isoformat()}_{entry.part}"
     label = tr("journal.entries.label", date=fdate(entry.day), part=_part_label(entry.part))
     with st.expander(label, key=f"jr_exp_{ident}"):
-        for line in _entry_lines(entry):
-            st.markdown(line)
+        lines = _entry_lines(entry, language)
+        if lines:  # one element, a paragraph per line (an element per line cost a page of 60 cards dearly: issue 19)
+            st.markdown("\n\n".join(lines))
         for name in _TEXT_FIELDS:
             if getattr(entry, name):
                 st.caption(tr(f"journal.entries.{name}"))
@@ -276,20 +279,41 @@ def _entry_card(entry: CheckIn) -> None:
         )
 
 
+def _entries_page(total: int) -> int:
+    """The page of check-ins the person is on (1: the newest); kept, and within the pages there are now."""
+    pages = max(1, -(-total // SHOWN_ENTRIES))
+    if pages == 1:
+        forget_choice("jr_page")
+        return 1
+    kept = int(chosen("jr_page", 1) or 1)
+    if not 1 <= kept <= pages:  # fewer pages than when it was chosen (check-ins deleted)
+        set_choice("jr_page", min(max(1, kept), pages))
+    page = kept_field(st.number_input, tr("journal.entries.page"), key="jr_page", default=1, min_value=1,
+                      max_value=pages, step=1)  # fmt: skip
+    return min(max(1, int(page or 1)), pages)
+
+
 def entries_list() -> None:
     st.subheader(tr("journal.entries.title"), anchor=False)
-    found = repo.entries(get_store())
-    if not found:
+    store = get_store()
+    total = repo.count_entries(store)  # one page is read, not every check-in (issue 19)
+    if not total:
         st.info(tr("journal.entries.none"))
         return
-    shown = list(reversed(found))[:SHOWN_ENTRIES]
-    st.caption(tr("journal.entries.shown", count=len(shown), total=len(found)))
-    for entry in shown:
-        _entry_card(entry)
+    page = _entries_page(total)
+    offset = (page - 1) * SHOWN_ENTRIES
+    shown = repo.newest_entries(store, SHOWN_ENTRIES, offset)
+    if page == 1:
+        st.caption(tr("journal.entries.shown", count=len(shown), total=total))
+    else:
+        st.caption(tr("journal.entries.shown_page", first=offset + 1, last=offset + len(shown), total=total))
     language = lang()
+    for entry in shown:
+        _entry_card(entry, language)
     st.download_button(
         tr("journal.entries.download_csv"),
-        data=lambda: journal_io.to_csv(found, language),  # made when clicked, outside the script, not on every rerun
+        # every check-in, read and made when clicked (outside the script), not on every rerun
+        data=lambda: journal_io.to_csv(repo.entries(store), language),
         file_name=f"{tr('journal.entries.file')}.csv",
         mime="text/csv",
         key="jr_dl_csv",
@@ -493,9 +517,10 @@ def activity_costs(today: date) -> None:
 # --- my pattern -----------------------------------------------------------------------------------------
 
 
-def _all_days() -> list[Day]:
+def _days_from(first: date | None) -> list[Day]:
+    """The recorded days from ``first`` on (None: all): a rule reads only the days it needs (issue 19)."""
     store = get_store()
-    return days_of(repo.entries(store), repo.costs(store))
+    return days_of(repo.entries(store, start=first), repo.costs(store))
 
 
 def _period_label(weeks: int) -> str:
@@ -646,7 +671,7 @@ def pattern(today: date) -> None:
     )
     weeks = 8 if weeks is None else weeks
     start = today - timedelta(weeks=weeks) + timedelta(days=1) if weeks else None
-    all_days = _all_days()
+    all_days = _days_from(first_day_needed(start))  # the same pattern as from every day, read in a fraction
     days = in_period(all_days, start, today)
     if not days:
         st.info(tr("journal.pattern.none"))
@@ -694,7 +719,7 @@ def capacity(today: date) -> None:
         step=0.25,
     )
     st.caption(tr("journal.capacity.rule", count=target.count, default=number(DEFAULT_APPOINTMENT_HOURS, lang())))
-    days = _all_days()
+    days = _days_from(first_capacity_day(today))
     for week in (week_start(today), week_start(today) + timedelta(weeks=1)):
         planned = planned_hours(target.count, float(per_activity or 2.0), _appointment_hours(week))
         check = capacity_check(days, today, week, planned)
@@ -778,7 +803,7 @@ def typical_day(today: date) -> None:
     )
     start, end = _typical_period(today)
     saved = repo.typical_day(get_store(), reader)
-    generated = typical_day_text(_all_days(), start, end, reader)
+    generated = typical_day_text(_days_from(first_day_needed(start)), start, end, reader)
     if saved is not None:
         st.caption(tr("journal.typical.edited"))
     text = kept_field(

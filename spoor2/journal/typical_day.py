@@ -10,6 +10,7 @@ With fewer than :data:`MIN_DAYS` recorded days it says plainly that there is too
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -26,6 +27,7 @@ MAX_TEXT_CHARS = 10_000
 SOURCES = ("journal_dagverhaal", "rights_ap_policy_rules")
 
 
+@lru_cache(maxsize=2048)  # pure, and a page shows one for every day (babel's formatting is slow: issue 19)
 def number(value: float, lang: str) -> str:
     """A number as people read it, at most two decimals (quarter hours stay exact): ``2,5`` in Dutch.
 

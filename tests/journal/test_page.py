@@ -13,6 +13,7 @@ from spoor2.store import journal as repo
 from spoor2.store import tracker as tracker_repo
 from spoor2.tracker.activities import Activity, WeeklyTarget
 from tests.support.apptest import assert_no_exception, open_page, page_text
+from ui.journal import SHOWN_ENTRIES
 
 LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
 TODAY = date.today()
@@ -157,3 +158,58 @@ def test_an_activity_cost_is_saved_and_shows_activity_removed_after_the_activity
     at.run()
     assert_no_exception(at)
     assert any(t(lang, "journal.costs.removed") in e.label for e in at.expander)
+
+
+def _listed(at) -> list[tuple[date, str]]:  # type: ignore[no-untyped-def]
+    """The check-ins listed, in their order on the page (from each card's "Change" button)."""
+    keys = [b.key for b in at.button if b.key and b.key.startswith("jr_edit_")]
+    return [(date.fromisoformat(k.split("_")[2]), k.split("_")[3]) for k in keys]
+
+
+@LANGS
+def test_the_list_counts_every_check_in_shows_the_newest_first_and_its_pages_reach_the_oldest(lang, store):
+    total = SHOWN_ENTRIES + 5
+    for n in range(total - 1):
+        repo.save_entry(store, CheckIn(day=TODAY - timedelta(days=n), energy=n % 11))
+    repo.save_entry(store, CheckIn(day=TODAY, part="morning", energy=3))  # listed after today's whole day
+    at = open_page("journal.py", lang=lang)
+    _section(at, "entries")
+    captions = [c.value for c in at.caption]
+    assert t(lang, "journal.entries.shown", count=SHOWN_ENTRIES, total=total) in captions
+    newest = [(TODAY, "day"), (TODAY, "morning")] + [(TODAY - timedelta(days=n), "day") for n in range(1, total - 1)]
+    assert _listed(at) == newest[:SHOWN_ENTRIES]
+    at.number_input(key="jr_page").set_value(2).run()
+    assert_no_exception(at)
+    captions = [c.value for c in at.caption]
+    assert t(lang, "journal.entries.shown_page", first=SHOWN_ENTRIES + 1, last=total, total=total) in captions
+    assert _listed(at) == newest[SHOWN_ENTRIES:]
+    assert _listed(at)[-1] == (TODAY - timedelta(days=total - 2), "day")  # the oldest check-in is reachable
+    _section(at, "check_in")
+    _section(at, "entries")
+    assert at.number_input(key="jr_page").value == 2  # the page is kept while the person looks elsewhere
+
+
+@LANGS
+def test_deleting_the_only_check_in_of_the_last_page_goes_back_to_the_page_before(lang, store):
+    for n in range(SHOWN_ENTRIES + 1):
+        repo.save_entry(store, CheckIn(day=TODAY - timedelta(days=n), energy=5))
+    oldest = (TODAY - timedelta(days=SHOWN_ENTRIES)).isoformat()
+    at = open_page("journal.py", lang=lang)
+    _section(at, "entries")
+    at.number_input(key="jr_page").set_value(2).run()
+    at.checkbox(key=f"jr_del_ok_{oldest}_day").check().run()
+    at.button(key=f"jr_del_{oldest}_day").click().run()
+    assert_no_exception(at)
+    assert repo.count_entries(store) == SHOWN_ENTRIES
+    assert len(_listed(at)) == SHOWN_ENTRIES and "jr_page" not in [w.key for w in at.number_input]
+    assert t(lang, "journal.entries.shown", count=SHOWN_ENTRIES, total=SHOWN_ENTRIES) in [c.value for c in at.caption]
+
+
+@LANGS
+def test_a_short_journal_has_one_page_and_no_page_control(lang, store):
+    repo.save_entry(store, CheckIn(day=TODAY, energy=5))
+    at = open_page("journal.py", lang=lang)
+    _section(at, "entries")
+    assert "jr_page" not in [w.key for w in at.number_input]
+    assert t(lang, "journal.entries.shown", count=1, total=1) in [c.value for c in at.caption]
+    assert _listed(at) == [(TODAY, "day")]
