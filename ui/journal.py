@@ -10,13 +10,15 @@ is an id, a language switch changes words only. Buttons act in callbacks; their 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
-from spoor2.i18n import LANG_NAMES, LANGS
+from spoor2.i18n import LANG_NAMES, LANGS, format_date
 from spoor2.journal import export as journal_io
 from spoor2.journal.entries import (
     AFTER_VALUES,
@@ -529,10 +531,12 @@ def _period_label(weeks: int) -> str:
 
 def _energy_chart(days: list[Day]) -> go.Figure:
     fig = go.Figure()
-    x = [d.day.isoformat() for d in days]
-    fig.add_bar(x=x, y=[d.load for d in days], name=tr("journal.pattern.chart_load"), marker_color=LOAD_COLOUR)
+    # arrays, not lists: Plotly checks a list value by value (3 years of days: 5.6 → 2.1 ms), the JSON is the same
+    x = np.array([d.day.isoformat() for d in days], dtype=object)
+    loads, energies = (np.array([getattr(d, name) for d in days], dtype=object) for name in ("load", "energy"))
+    fig.add_bar(x=x, y=loads, name=tr("journal.pattern.chart_load"), marker_color=LOAD_COLOUR)
     fig.add_scatter(
-        x=x, y=[d.energy for d in days], name=tr("journal.pattern.chart_energy"), mode="lines+markers",
+        x=x, y=energies, name=tr("journal.pattern.chart_energy"), mode="lines+markers",
         line={"color": ENERGY_COLOUR}, marker={"color": ENERGY_COLOUR},
     )  # fmt: skip
     fig.update_layout(
@@ -647,12 +651,19 @@ def _weekdays(days: list[Day]) -> None:
         )
 
 
+@lru_cache(maxsize=4096)
+def _medium_date(day: date, language: str) -> str:
+    """``2 Nov 2026``, cached: the table of every day of 3 years formats a thousand of them (issue 19)."""
+    return format_date(day, language, "medium")
+
+
 def _day_table(days: list[Day]) -> pd.DataFrame:
     """The chart's numbers, a row per day: empty where nothing was noted."""
-    n = lambda v: "" if v is None else number(v, lang())  # noqa: E731
+    language = lang()
+    n = lambda v: "" if v is None else number(v, language)  # noqa: E731
     return pd.DataFrame(
         {
-            tr("common.date"): [fdate(d.day, "medium") for d in days],
+            tr("common.date"): [_medium_date(d.day, language) for d in days],
             tr("journal.pattern.chart_energy"): [n(d.energy) for d in days],
             tr("journal.pattern.chart_load"): [n(d.load) for d in days],
         }
