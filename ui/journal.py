@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
-from spoor2.i18n import LANG_NAMES, LANGS, format_date
+from spoor2.i18n import LANG_NAMES, LANGS, format_date, t
 from spoor2.journal import export as journal_io
 from spoor2.journal.entries import (
     AFTER_VALUES,
@@ -105,6 +105,13 @@ def _run(action, notice: str | None = None) -> bool:  # type: ignore[no-untyped-
     if notice:
         flash("success", notice)
     return True
+
+
+@lru_cache(maxsize=4096)
+def _date_text(day: date, language: str, fmt: str) -> str:
+    """A day as :func:`ui.frame.fdate` writes it, cached: a list or a table of days formats up to a thousand of
+    them on every rerun (Babel takes a third of a millisecond each: issue 19)."""
+    return format_date(day, language, fmt)
 
 
 def intro() -> None:
@@ -243,37 +250,44 @@ def on_delete_entry(entry: CheckIn) -> None:
 
 
 def _entry_lines(entry: CheckIn, language: str) -> list[str]:
+    say = lambda key, **params: t(language, f"journal.entries.{key}", **params)  # noqa: E731
     lines = []
     if entry.energy is not None:
-        lines.append(tr("journal.entries.energy", value=entry.energy))
+        lines.append(say("energy", value=entry.energy))
     if entry.load is not None:
-        lines.append(tr("journal.entries.load", value=entry.load))
+        lines.append(say("load", value=entry.load))
     if entry.active_hours is not None or entry.rest_hours is not None:
         active, rest = (number(v, language) if v is not None else "—" for v in (entry.active_hours, entry.rest_hours))
-        lines.append(tr("journal.entries.hours", active=active, rest=rest))
+        lines.append(say("hours", active=active, rest=rest))
     if entry.rest_moments is not None:
-        lines.append(tr("journal.entries.moments", value=entry.rest_moments))
+        lines.append(say("moments", value=entry.rest_moments))
     if entry.longest_stretch is not None:
-        lines.append(tr("journal.entries.stretch", value=number(entry.longest_stretch, language)))
+        lines.append(say("stretch", value=number(entry.longest_stretch, language)))
     return lines
 
 
-def _entry_card(entry: CheckIn, language: str) -> None:
+def _card_words() -> dict[str, str]:
+    """The words every card shares (its buttons, headings, parts of the day), looked up once per list."""
+    shared = {name: tr(f"journal.entries.{name}") for name in ("edit", "delete_confirm", "delete", *_TEXT_FIELDS)}
+    return shared | {part: _part_label(part) for part in PARTS}
+
+
+def _entry_card(entry: CheckIn, language: str, words: dict[str, str]) -> None:
     ident = f"{entry.day.isoformat()}_{entry.part}"
-    label = tr("journal.entries.label", date=fdate(entry.day), part=_part_label(entry.part))
+    label = t(language, "journal.entries.label", date=_date_text(entry.day, language, "long"), part=words[entry.part])
     with st.expander(label, key=f"jr_exp_{ident}"):
         lines = _entry_lines(entry, language)
         if lines:  # one element, a paragraph per line (an element per line cost a page of 60 cards dearly: issue 19)
             st.markdown("\n\n".join(lines))
         for name in _TEXT_FIELDS:
             if getattr(entry, name):
-                st.caption(tr(f"journal.entries.{name}"))
+                st.caption(words[name])
                 user_text(getattr(entry, name))
         cols = st.columns(3)
-        cols[0].button(tr("journal.entries.edit"), key=f"jr_edit_{ident}", on_click=on_edit, args=(entry,))
-        cols[1].checkbox(tr("journal.entries.delete_confirm"), key=f"jr_del_ok_{ident}")
+        cols[0].button(words["edit"], key=f"jr_edit_{ident}", on_click=on_edit, args=(entry,))
+        cols[1].checkbox(words["delete_confirm"], key=f"jr_del_ok_{ident}")
         cols[2].button(
-            tr("journal.entries.delete"),
+            words["delete"],
             key=f"jr_del_{ident}",
             on_click=on_delete_entry,
             args=(entry,),
@@ -309,9 +323,9 @@ def entries_list() -> None:
         st.caption(tr("journal.entries.shown", count=len(shown), total=total))
     else:
         st.caption(tr("journal.entries.shown_page", first=offset + 1, last=offset + len(shown), total=total))
-    language = lang()
+    language, words = lang(), _card_words()
     for entry in shown:
-        _entry_card(entry, language)
+        _entry_card(entry, language, words)
     st.download_button(
         tr("journal.entries.download_csv"),
         # every check-in, read and made when clicked (outside the script), not on every rerun
@@ -651,19 +665,13 @@ def _weekdays(days: list[Day]) -> None:
         )
 
 
-@lru_cache(maxsize=4096)
-def _medium_date(day: date, language: str) -> str:
-    """``2 Nov 2026``, cached: the table of every day of 3 years formats a thousand of them (issue 19)."""
-    return format_date(day, language, "medium")
-
-
 def _day_table(days: list[Day]) -> pd.DataFrame:
     """The chart's numbers, a row per day: empty where nothing was noted."""
     language = lang()
     n = lambda v: "" if v is None else number(v, language)  # noqa: E731
     return pd.DataFrame(
         {
-            tr("common.date"): [_medium_date(d.day, language) for d in days],
+            tr("common.date"): [_date_text(d.day, language, "medium") for d in days],
             tr("journal.pattern.chart_energy"): [n(d.energy) for d in days],
             tr("journal.pattern.chart_load"): [n(d.load) for d in days],
         }
