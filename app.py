@@ -8,10 +8,13 @@ this page ``ui/home.py``) and ends with the legal footer.
 
 from datetime import date
 
-from ui import home as ui
 from ui.frame import get_store, legal_footer, page_start
 
 page_start("common.app_name")
+
+# the title is on its way before the page's own modules load (the store, the timeline rules: issue 19)
+from ui import home as ui  # noqa: E402
+
 ui.intro()
 ui.my_standing(get_store(), date.today())
 ui.what_is_here()

@@ -13,17 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
 from spoor2.errors import Spoor2Error
 from spoor2.i18n import LANG_NAMES, LANGS, format_date, normalise_lang, t
-from spoor2.legal.sources import get_source
 from spoor2.paths import database_url
 from spoor2.render.text import md_escape
-from spoor2.store import Store
 from ui import auth, warm
+
+if TYPE_CHECKING:
+    # The store (SQLAlchemy) and the sources (pydantic) load on first use, not with the frame: a fresh server
+    # draws the page's title before it imports them (issue 19). ui/warm.py loads them after the first page.
+    from spoor2.store import Store
 
 
 @dataclass(frozen=True)
@@ -340,6 +343,8 @@ def kept_field(
 
 @st.cache_resource(show_spinner=False)
 def _store_for(url: str) -> Store:
+    from spoor2.store import Store
+
     return Store(url)
 
 
@@ -417,6 +422,8 @@ def user_text(value: str) -> None:
 
 def sources_markdown(source_ids: Iterable[str]) -> str:
     """``[Wet WIA, art. 64 lid 3](https://…)`` links, separated by semicolons."""
+    from spoor2.legal.sources import get_source
+
     return "; ".join(f"[{get_source(sid).title}]({get_source(sid).url})" for sid in source_ids)
 
 
