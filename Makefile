@@ -43,8 +43,10 @@ bench: $(VENV)/.installed-dev
 screenshots: $(VENV)/.installed-dev
 	$(PY) -m tools.screenshots
 
-# Load (bench/load.py): 20 browser sessions on the local app, 50 on the hosted stack (~7 and ~10 minutes).
+# Load (bench/load.py): 20 browser sessions on a bare Streamlit app (the floor) and on the local app, 50
+# sessions (5 in Chromium, 45 protocol clients) on the hosted stack (~7, ~7 and ~10 minutes).
 bench-load: $(VENV)/.installed-dev
+	$(PY) -m bench.load --bare --sessions 20 --minutes 5
 	$(PY) -m bench.load --local --sessions 20 --minutes 5
 	$(PY) -m bench.load --hosted --sessions 50 --minutes 5
 

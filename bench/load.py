@@ -1,7 +1,8 @@
 """Load: many people at once, in browsers and as protocol clients (``make bench-load``; a benchmark, not a test).
 
 ``python -m bench.load --local --sessions 20`` — the local app (``make run``: one Streamlit server, the
-SQLite store) with 20 concurrent browser sessions clicking through every page (issue 19, item 6).
+SQLite store) with 20 concurrent browser sessions clicking through every page (issue 19, item 6);
+``--bare`` the same walk through a bare Streamlit app with the same pages, links and headings (the floor).
 
 ``python -m bench.load --hosted --sessions 50 --minutes 5`` — the hosted mode (``make hosted-demo``'s
 stack: PostgreSQL, the test identity provider, two replicas, nginx): 50 concurrent sessions, each
@@ -233,6 +234,73 @@ class LocalTarget:
                 self.process.wait(timeout=10)
             self.log.close()
             self.process = None
+
+
+BARE_PAGE = """import streamlit as st
+
+TEXT = {texts!r}
+if "lang" not in st.session_state:
+    st.session_state["lang"] = st.query_params.get("lang", "en")
+lang = st.session_state["lang"]
+with st.sidebar:
+    for path, labels in TEXT["links"]:
+        st.page_link(path, label=labels[lang])
+st.title(TEXT["heading"][lang], anchor=False)
+"""
+BARE_TRACKER = """
+with st.form("add"):
+    name = st.text_input(TEXT["field"][lang])
+    if st.form_submit_button(TEXT["submit"][lang]):
+        with open({log!r}, "a", encoding="utf-8") as log:
+            log.write(name + "\\n")
+        st.success(TEXT["added"][lang])
+"""
+
+
+class BareTarget(LocalTarget):
+    """Streamlit's floor for the same walk: an app with the same pages, URL paths, sidebar links and headings,
+    each page nothing but its links and title, and on /tracker a form of one field whose "add" appends a
+    line to a file. The driver clicks through it exactly as through the portal (``--bare``)."""
+
+    def start(self) -> None:
+        from spoor2.i18n import LANGS, t
+        from ui.frame import PAGES
+
+        app = self.folder / "bare"
+        (app / "pages").mkdir(parents=True)
+        (app / ".streamlit").mkdir()
+        (app / ".streamlit" / "config.toml").write_text("[client]\nshowSidebarNavigation = false\n", encoding="utf-8")
+        self.added_log = self.folder / "added.txt"
+        links = [(spec.path, {code: t(code, f"nav.{spec.key}") for code in LANGS}) for spec in PAGES]
+        for spec in PAGES:
+            key = "common.app_name" if spec.key == "home" else f"nav.{spec.key}"
+            texts = {"links": links, "heading": {code: t(code, key) for code in LANGS}}
+            source = BARE_PAGE.format(texts=texts)
+            if spec.key == "tracker":
+                texts |= {
+                    name: {code: t(code, f"tracker.{key}") for code in LANGS}
+                    for name, key in (
+                        ("field", "field.organisation"),
+                        ("submit", "add.submit"),
+                        ("added", "add.added_no_file"),
+                    )
+                }
+                source = BARE_PAGE.format(texts=texts) + BARE_TRACKER.format(log=str(self.added_log))
+            (app / spec.path).write_text(source, encoding="utf-8")
+        port = _free_port()
+        args = [sys.executable, "-m", "streamlit", "run", str(app / "app.py"), "--server.port", str(port)]
+        args += ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"]
+        args += ["--browser.gatherUsageStats", "false"]
+        self.log = (self.folder / "streamlit.log").open("wb")
+        self.process = subprocess.Popen(args, cwd=app, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{port}"
+        _wait_health(self.url)
+
+    def describe(self) -> str:
+        return "bare Streamlit app: the same pages, links, headings and a one-field form (Streamlit's floor)"
+
+    def stored(self, owner: str) -> list[str]:
+        return self.added_log.read_text(encoding="utf-8").splitlines() if self.added_log.exists() else []
 
 
 class HostedTarget:
@@ -631,7 +699,10 @@ def report(  # type: ignore[no-untyped-def]  # noqa: PLR0917
 def run(args: argparse.Namespace) -> dict:
     args.load_before = os.getloadavg()[0]
     folder = Path(tempfile.mkdtemp(prefix="spoor2-load-"))
-    target = HostedTarget(folder, args.replicas) if args.hosted else LocalTarget(folder)
+    if args.hosted:
+        target = HostedTarget(folder, args.replicas)
+    else:
+        target = BareTarget(folder) if args.bare else LocalTarget(folder)
     results = Results()
     try:
         target.start()
@@ -657,6 +728,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--local", action="store_true", help="the local app (SQLite, no login)")
     where.add_argument("--hosted", action="store_true", help="the hosted stack (PostgreSQL, login, nginx)")
+    where.add_argument("--bare", action="store_true", help="the same walk through a bare Streamlit app (the floor)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--minutes", type=float, default=5, help="how long every session keeps going (after the ramp)")
     parser.add_argument("--seconds", type=float, help="the same in seconds (for the smoke test)")
