@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
@@ -112,25 +113,30 @@ def language_selector() -> None:
         st.session_state[_SEEN_PARAM_KEY] = st.session_state[LANG_KEY]
 
 
+@cache
+def _navigation_links(code: str) -> tuple[tuple[str, str, str], ...]:
+    """``(script, label, icon)`` of every page in language ``code``: the same on every run of that language."""
+    return tuple((spec.path, t(code, f"nav.{spec.key}"), spec.icon) for spec in PAGES)
+
+
 def navigation() -> None:
     """The translated navigation in the sidebar (Streamlit's own lists file names, so it is off)."""
     with st.sidebar:
-        for spec in PAGES:
-            st.page_link(spec.path, label=tr(f"nav.{spec.key}"), icon=spec.icon)
+        for path, label, icon in _navigation_links(lang()):
+            st.page_link(path, label=label, icon=icon)
 
 
 def page_start(title_key: str) -> None:
     """The top of every page: page config, language selector, navigation and the page title."""
     init_language()
+    title = tr(title_key)
     # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px)
-    st.set_page_config(
-        page_title=f"{tr(title_key)} · Spoor 2", page_icon="🧭", layout="wide", initial_sidebar_state="auto"
-    )
+    st.set_page_config(page_title=f"{title} · Spoor 2", page_icon="🧭", layout="wide", initial_sidebar_state="auto")
     document_language()
     language_selector()
     auth.gate()  # hosted mode: nobody's data is read before login (local mode: nothing happens)
     navigation()
-    st.title(tr(title_key), anchor=False)
+    st.title(title, anchor=False)
     show_flash()
 
 
@@ -424,7 +430,7 @@ def sources_markdown(source_ids: Iterable[str]) -> str:
     """``[Wet WIA, art. 64 lid 3](https://…)`` links, separated by semicolons."""
     from spoor2.legal.sources import get_source
 
-    return "; ".join(f"[{get_source(sid).title}]({get_source(sid).url})" for sid in source_ids)
+    return "; ".join(f"[{source.title}]({source.url})" for source in map(get_source, source_ids))
 
 
 _FOCUSABLE = "input:not([disabled]), textarea, select, button, [tabindex]:not([tabindex='-1'])"
