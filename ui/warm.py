@@ -3,8 +3,9 @@ a first save and a first export need, so that none of them waits for it (issue 1
 
 Without it the first "Save my timeline" or the first chart, table or download of a fresh server imported pandas,
 Plotly, PyArrow, fpdf2, python-docx or openpyxl and read the PDF fonts while the person waited. The thread starts
-once per process, from :func:`ui.frame.legal_footer` (the end of every page), so it never delays a first paint;
-it changes nothing a page shows: a failure here is logged and the page loads the same thing itself when needed.
+once per process, from :func:`ui.frame.legal_footer` (the end of every page), and waits :data:`START_DELAY` before
+it loads anything, so it never delays a first paint; it changes nothing a page shows: a failure here is logged and
+the page loads the same thing itself when needed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+import time
 
 LOG = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -35,16 +37,29 @@ PAGE_MODULES = (
 )
 #: what a save or an export loads on first use
 LIBRARIES = ("pandas", "plotly.graph_objects", "pyarrow", "fpdf", "docx", "openpyxl", "icalendar")
+#: Seconds between the end of the first page's run and the start of the warm-up. The page is then still on its way:
+#: the server's own thread sends it and answers the browser's requests for the page's scripts, and each time it
+#: waits for the interpreter lock that the warm-up's imports hold (the frame alone on a fresh server was painted
+#: 0.2-0.5 s later with the warm-up starting at once; bench.first_paint). A person reads the page for longer.
+START_DELAY = 1.0
 
 
-def start() -> threading.Thread:
-    """Start the warm-up thread if this process has not yet; returns it (tests and the bench may join it)."""
+def start(delay: float = START_DELAY) -> threading.Thread:
+    """Start the warm-up thread if this process has not yet; returns it (tests and the bench may join it).
+
+    The thread waits ``delay`` seconds first (:data:`START_DELAY`).
+    """
     global _thread  # noqa: PLW0603 - one thread per process
     with _lock:
         if _thread is None:
-            _thread = threading.Thread(target=warm_up, name="spoor2-warm-up", daemon=True)
+            _thread = threading.Thread(target=_after, args=(delay,), name="spoor2-warm-up", daemon=True)
             _thread.start()
         return _thread
+
+
+def _after(delay: float) -> None:
+    time.sleep(delay)
+    warm_up()
 
 
 def warm_up() -> None:
