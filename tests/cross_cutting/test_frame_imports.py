@@ -1,0 +1,54 @@
+"""A fresh server draws a page's title before it loads the store, the models or the page's own modules.
+
+``ui.frame`` (what every page runs first) imports no SQLAlchemy and no pydantic: they load on first use
+(``get_store``, ``sources_markdown``) or in the start-up warm-up (``ui/warm.py``). And every page script
+imports its own ``ui`` module only after ``page_start`` (issue 19: the title is on its way first).
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+#: What the frame must not load on import (each costs a fresh server time before the first heading).
+HEAVY = ("sqlalchemy", "pydantic", "spoor2.store", "spoor2.legal.sources", "pandas", "pyarrow", "fpdf", "docx")
+PAGE_SCRIPTS = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py")])
+
+
+def test_importing_the_frame_loads_neither_the_store_nor_the_models() -> None:
+    code = f"import sys\nimport ui.frame\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _line_of_page_start(tree: ast.Module) -> int:
+    return next(
+        node.lineno
+        for node in tree.body
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Name)
+        and node.value.func.id == "page_start"
+    )
+
+
+@pytest.mark.parametrize("path", PAGE_SCRIPTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_page_imports_its_own_modules_after_page_start(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    start = _line_of_page_start(tree)
+    early = [
+        node.lineno
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        and node.lineno < start
+        and not (isinstance(node, ast.ImportFrom) and node.module in ("ui.frame", "datetime"))
+    ]
+    assert early == [], f"{path.name} imports more than ui.frame before page_start (lines {early})"
