@@ -72,6 +72,8 @@ def test_timeline_with_the_keyboard_only(page, app_server, lang):  # noqa: F811
     page.goto(f"{app_server.url}/timeline?lang={lang}")
     wait_for_app(page)
     page.get_by_role("heading", name=t(lang, "nav.timeline")).first.wait_for()
+    # the title is drawn before the page imports its module: the form comes a moment later on a fresh server
+    page.get_by_role("button", name=t(lang, "timeline.save")).first.wait_for()
     start = f"{t(lang, 'timeline.period_label', number=1)} — {t(lang, 'timeline.start')}"
     tab_until(page, lambda now: now["role"] == "spinbutton" and start in now["name"])
     page.keyboard.type(first.strftime("%d%m%Y"))  # the segmented field moves on by itself
@@ -95,6 +97,7 @@ def test_tracker_add_an_activity_with_the_keyboard_only(page, app_server, lang):
     page.goto(f"{app_server.url}/tracker?lang={lang}")
     wait_for_app(page)
     page.get_by_role("heading", name=t(lang, "nav.tracker")).first.wait_for()
+    page.get_by_role("button", name=t(lang, "tracker.add.submit")).first.wait_for()  # the form, after the title
     tab_until(page, named(t(lang, "tracker.field.type")))
     page.keyboard.press("ArrowDown")  # the list opens; the first type is chosen with Enter
     page.keyboard.press("Enter")
