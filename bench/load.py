@@ -405,11 +405,27 @@ async def _settle(tab, heading: str, text: str, timeout: float) -> float:  # typ
     return float(await handle.json_value())
 
 
+async def _walk(number: int, args: argparse.Namespace, deadline: float, rng: random.Random, lang: str):  # type: ignore[no-untyped-def]
+    """Every page in turn (from ``--first``, else spread by session number), each after a think pause, until
+    the deadline: the page's spec and the heading it must show."""
+    from spoor2.i18n import t
+    from ui.frame import PAGES
+
+    keys = [spec.key for spec in PAGES]
+    position = keys.index(args.first) if args.first else number % len(PAGES)
+    while True:
+        await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
+        if time.monotonic() >= deadline:
+            return
+        spec = PAGES[position % len(PAGES)]
+        position += 1
+        yield spec, (t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}"))
+
+
 async def session(  # type: ignore[no-untyped-def]  # noqa: PLR0917
     number: int, browser, target, args: argparse.Namespace, deadline: float, results: Results
 ) -> None:
     from spoor2.i18n import t
-    from ui.frame import PAGES
 
     rng = random.Random(number)  # noqa: S311 - think times, not secrets
     lang = "nl" if number % 2 else "en"
@@ -432,17 +448,8 @@ async def session(  # type: ignore[no-untyped-def]  # noqa: PLR0917
             return
         results.logins.append(time.monotonic() - start)
         tab.set_default_timeout(args.timeout * 1000)
-        order = list(PAGES)
-        keys = [spec.key for spec in order]
-        position = keys.index(args.first) if args.first else number % len(order)
         added = 0
-        while time.monotonic() < deadline:
-            await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
-            if time.monotonic() >= deadline:
-                break
-            spec = order[position % len(order)]
-            position += 1
-            heading = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
+        async for spec, heading in _walk(number, args, deadline, rng, lang):
             link = tab.locator(f'[data-testid="stSidebar"] a[data-testid="stPageLink-NavLink"][href="{spec.url_path}"]')
             kind = "open page"
             try:
@@ -505,7 +512,6 @@ async def protocol_session(
     """One person as a protocol client (``bench/wsclient.py``): the same walk as :func:`session`."""
     from bench.wsclient import Session
     from spoor2.i18n import t
-    from ui.frame import PAGES
 
     rng = random.Random(number)  # noqa: S311 - think times, not secrets
     lang = "nl" if number % 2 else "en"
@@ -521,17 +527,8 @@ async def protocol_session(
             return
         results.logins.append(time.monotonic() - start)
         client.timeout = args.timeout
-        order = list(PAGES)
-        keys = [spec.key for spec in order]
-        position = keys.index(args.first) if args.first else number % len(order)
         added = 0
-        while time.monotonic() < deadline:
-            await asyncio.sleep(rng.uniform(args.think_min, args.think_max))
-            if time.monotonic() >= deadline:
-                break
-            spec = order[position % len(order)]
-            position += 1
-            heading = t(lang, "common.app_name") if spec.key == "home" else t(lang, f"nav.{spec.key}")
+        async for spec, heading in _walk(number, args, deadline, rng, lang):
             kind = "open page"
             try:
                 run = await client.rerun(spec.url_path.strip("/"))
