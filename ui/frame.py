@@ -59,6 +59,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("my_data", "my-data.py", "my-data", ":material/folder_shared:"),
 )
 
+#: The browser tab's icon (Streamlit's Material icon set, as the navigation's).
+PAGE_ICON = ":material/explore:"
+
 LANG_KEY = "lang"
 _SEEN_PARAM_KEY = "_lang_param_seen"
 
@@ -130,14 +133,34 @@ def page_start(title_key: str) -> None:
     """The top of every page: page config, language selector, navigation and the page title."""
     init_language()
     title = tr(title_key)
-    # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px)
-    st.set_page_config(page_title=f"{title} · Spoor 2", page_icon="🧭", layout="wide", initial_sidebar_state="auto")
+    # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px). The icon is a
+    # Material one: an emoji made Streamlit's first run compile its emoji pattern (~80 ms before the title).
+    st.set_page_config(
+        page_title=f"{title} · Spoor 2", page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto"
+    )
+    # The heading goes out first: the sidebar's widgets make the browser fetch their code, and the page's heading
+    # was painted only after it (~0.1 s on a fresh server). In hosted mode the login, the idle timeout and the
+    # missing identity draw their own heading after the language choice: there the page's heading follows the gate.
+    if auth.hosted():
+        _sidebar_and_gate()
+        _heading(title)
+    else:
+        _heading(title)
+        _sidebar_and_gate()
+
+
+def _heading(title: str) -> None:
+    """The page's title and, right under it, the slot of the message of the last action (:func:`show_flash`)."""
+    st.title(title, anchor=False)
+    show_flash()
+
+
+def _sidebar_and_gate() -> None:
+    """The document's language, the language choice, the hosted mode's gate and the navigation."""
     document_language()
     language_selector()
     auth.gate()  # hosted mode: nobody's data is read before login (local mode: nothing happens)
     navigation()
-    st.title(title, anchor=False)
-    show_flash()
 
 
 def document_language() -> None:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from spoor2.i18n import t
 from tests.conftest import ROOT
+from tests.support.apptest import open_page
 
 #: What the frame must not load on import (each costs a fresh server time before the first heading).
 HEAVY = ("sqlalchemy", "pydantic", "spoor2.store", "spoor2.legal.sources", "pandas", "pyarrow", "fpdf", "docx")
@@ -52,3 +54,29 @@ def test_a_page_imports_its_own_modules_after_page_start(path: Path) -> None:
         and not (isinstance(node, ast.ImportFrom) and node.module in ("ui.frame", "datetime"))
     ]
     assert early == [], f"{path.name} imports more than ui.frame before page_start (lines {early})"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_heading_is_the_first_thing_a_page_draws(lang: str) -> None:
+    """Locally the page's title goes out before the sidebar (whose widgets the browser must fetch code for) and
+    before the document-language script, with the message slot right under it (hosted mode: tests/hosted)."""
+    at = open_page("tracker.py", lang=lang)
+    first = at.main.children[min(at.main.children)]
+    assert first.type == "title"
+    assert first.value == t(lang, "nav.tracker")
+    assert at.main.children[min(at.main.children) + 1].type == "flex_container"  # the message slot
+
+
+def test_a_fresh_page_does_not_load_streamlit_s_emoji_pattern() -> None:
+    """An emoji page icon made Streamlit's first run compile a pattern of every emoji (~80 ms before the title)."""
+    code = (
+        "import sys\n"
+        "from tests.support.apptest import open_page\n"
+        "at = open_page('tracker.py')\n"
+        "assert not at.exception\n"
+        "print('streamlit.emojis' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=300
+    )
+    assert out.stdout.strip().splitlines()[-1] == "False"
