@@ -59,8 +59,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("my_data", "my-data.py", "my-data", ":material/folder_shared:"),
 )
 
-#: The browser tab's icon (Streamlit's Material icon set, as the navigation's).
-PAGE_ICON = ":material/explore:"
+#: The browser tab's icon: the compass emoji in an inline SVG, which Streamlit sends as a ``data:`` URL. Not the
+#: emoji itself: Streamlit then compiles a pattern of every emoji on a fresh server's first run (~80 ms before the
+#: first heading). Not a Material icon: the browser then fetches the tab icon from fonts.gstatic.com (Google).
+PAGE_ICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text y=".9em" font-size="90">&#x1F9ED;</text></svg>'
+)
 
 LANG_KEY = "lang"
 _SEEN_PARAM_KEY = "_lang_param_seen"
@@ -133,8 +137,7 @@ def page_start(title_key: str) -> None:
     """The top of every page: page config, language selector, navigation and the page title."""
     init_language()
     title = tr(title_key)
-    # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px). The icon is a
-    # Material one: an emoji made Streamlit's first run compile its emoji pattern (~80 ms before the title).
+    # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px)
     st.set_page_config(
         page_title=f"{title} · Spoor 2", page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto"
     )
