@@ -59,13 +59,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("my_data", "my-data.py", "my-data", ":material/folder_shared:"),
 )
 
-#: The browser tab's icon: the compass emoji in an inline SVG, which Streamlit sends as a ``data:`` URL. Not the
-#: emoji itself: Streamlit then compiles a pattern of every emoji on a fresh server's first run (~80 ms before the
-#: first heading). Not a Material icon: the browser then fetches the tab icon from fonts.gstatic.com (Google).
-PAGE_ICON = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><text y=".9em" font-size="90">&#x1F9ED;</text></svg>'
-)
-
 LANG_KEY = "lang"
 _SEEN_PARAM_KEY = "_lang_param_seen"
 
@@ -137,10 +130,11 @@ def page_start(title_key: str) -> None:
     """The top of every page: page config, language selector, navigation and the page title."""
     init_language()
     title = tr(title_key)
-    # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px)
-    st.set_page_config(
-        page_title=f"{title} · Spoor 2", page_icon=PAGE_ICON, layout="wide", initial_sidebar_state="auto"
-    )
+    # "auto": open on a wide screen, closed on a narrow one (open, it covered the page at 640 px). No page_icon: the
+    # tab shows Streamlit's own icon, from this server. Every icon of our own cost a fresh server's first heading
+    # or a third party a request: an emoji made Streamlit compile a pattern of every emoji (~80 ms), an image or
+    # SVG made it import NumPy and Pillow (~150 ms), and a Material icon is fetched from fonts.gstatic.com.
+    st.set_page_config(page_title=f"{title} · Spoor 2", layout="wide", initial_sidebar_state="auto")
     # The heading goes out first: the sidebar's widgets make the browser fetch their code, and the page's heading
     # was painted only after it (~0.1 s on a fresh server). In hosted mode the login, the idle timeout and the
     # missing identity draw their own heading after the language choice: there the page's heading follows the gate.
