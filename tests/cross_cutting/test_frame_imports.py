@@ -8,15 +8,13 @@ imports its own ``ui`` module only after ``page_start`` (issue 19: the title is 
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from spoor2.i18n import t
 from tests.conftest import ROOT
-from tests.support.apptest import open_page
+from tests.support.apptest import in_fresh_process, open_page
 
 #: What the frame must not load on import (each costs a fresh server time before the first heading).
 HEAVY = ("sqlalchemy", "pydantic", "spoor2.store", "spoor2.legal.sources", "pandas", "pyarrow", "fpdf", "docx")
@@ -25,10 +23,7 @@ PAGE_SCRIPTS = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py")])
 
 def test_importing_the_frame_loads_neither_the_store_nor_the_models() -> None:
     code = f"import sys\nimport ui.frame\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
-    )
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert in_fresh_process(code, timeout=120) == "[]"
 
 
 def _line_of_page_start(tree: ast.Module) -> int:
@@ -83,7 +78,4 @@ def test_a_fresh_page_loads_neither_the_emoji_pattern_nor_numpy_before_its_headi
         "assert not at.exception\n"
         "print(seen[0], len(seen))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=300
-    )
-    assert out.stdout.strip().splitlines()[-1] == "[] 2"
+    assert in_fresh_process(code) == "[] 2"

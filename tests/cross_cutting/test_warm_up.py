@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 
-from tests.conftest import ROOT
-from tests.support.apptest import assert_no_exception, open_page
+from tests.support.apptest import assert_no_exception, in_fresh_process, open_page
 from ui import warm
 
 
@@ -33,10 +30,7 @@ def test_a_page_starts_it_and_the_libraries_are_loaded_after() -> None:
         "missing = [m for m in (*warm.LIBRARIES, *warm.PAGE_MODULES) if m not in sys.modules]\n"
         "print(missing)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=600
-    )
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert in_fresh_process(code, timeout=600) == "[]"
 
 
 def test_the_page_is_the_same_with_the_warm_up_done() -> None:

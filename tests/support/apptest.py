@@ -6,6 +6,9 @@ the pages), so AppTest runs it exactly as a server does: no flag of Streamlit's 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -45,3 +48,14 @@ def page_text(at: AppTest) -> str:
 
 def assert_no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def in_fresh_process(code: str, timeout: float = 300) -> str:
+    """Run ``code`` in a new Python process from the project root (as a fresh server starts); its last printed line.
+
+    For what only a first run shows: what is imported when, and what a process loads on its own.
+    """
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=timeout
+    )
+    return out.stdout.strip().splitlines()[-1]
