@@ -26,8 +26,8 @@ def test_stable_url_opens_in_dutch(page, app_server, spec):  # noqa: F811
     # WCAG 2.4.2 and 3.1.1: the page's own title, and a screen reader reads it with a Dutch voice
     page.wait_for_function("document.documentElement.lang === 'nl'")
     assert page.title() == f"{title} · Spoor 2"
-    # everything the page loads comes from the app's own server (the tab icon too: a data: URL, not Google's
-    # font server): no third party learns that someone opened the portal, or which page
+    # everything the page loads comes from the app's own server (the tab icon too: Streamlit's own, not one
+    # fetched from Google's font server): no third party learns that someone opened the portal, or which page
     icons = page.evaluate("() => [...document.querySelectorAll('link[rel*=icon]')].map(link => link.href)")
     assert icons and all(icon.startswith(("data:", app_server.url)) for icon in icons), icons
     assert [url for url in requested if not url.startswith((app_server.url, "data:", "blob:"))] == []

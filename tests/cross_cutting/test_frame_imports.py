@@ -54,7 +54,8 @@ def test_a_page_imports_its_own_modules_after_page_start(path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_heading_is_the_first_thing_a_page_draws(lang: str) -> None:
     """Locally the page's title goes out before the sidebar (whose widgets the browser must fetch code for) and
-    before the document-language script, with the message slot right under it (hosted mode: tests/hosted)."""
+    before the document-language script, with the message slot right under it (hosted mode, where the gate
+    comes first: tests/hosted/test_auth.py)."""
     at = open_page("tracker.py", lang=lang)
     first = at.main.children[min(at.main.children)]
     assert first.type == "title"

@@ -163,6 +163,7 @@ def test_before_login_the_portal_explains_itself_and_reads_no_data(lang, data_di
     text = page_text(at)
     assert t(lang, "auth.welcome.title") in text and t(lang, "auth.welcome.privacy") in text
     assert [b.label for b in at.button] == [t(lang, "auth.login")]
+    assert [title.value for title in at.title] == [t(lang, "auth.welcome.title")]  # one heading: the page's waits
     assert not database.exists()  # no store was opened, so nothing was read
     assert not at.sidebar.get("page_link")  # no navigation into pages before login
 
@@ -176,6 +177,7 @@ def test_the_first_login_creates_the_owner_and_shows_who_is_logged_in(lang, data
     assert_no_exception(at)
     at.switch_page("pages/my-data.py").run()
     assert_no_exception(at)
+    assert [title.value for title in at.title] == [t(lang, "nav.my_data")]  # the page's heading, after the gate
     shown = t(lang, "auth.logged_in_as", login=md_escape("anna@vakbond.example"))  # Markdown: escaped
     assert shown in [c.value for c in at.sidebar.caption]
     assert t(lang, "auth.logout") in [b.label for b in at.sidebar.button]
