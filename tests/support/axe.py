@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.support.browser import AppServer
 from tests.support.skips import skip_unless_ci
 
 AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -76,3 +77,46 @@ def scan(tab) -> list[Finding]:  # type: ignore[no-untyped-def]
 
 def serious(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.impact in SERIOUS and not f.disabled]
+
+
+def serve(data: Path, *, filled: bool) -> AppServer:
+    """The app on ``data``: empty, or with a store holding something on every page
+    (:func:`tests.support.my_data.fill_store`)."""
+    from spoor2.store import Store  # the store only where a filled server is asked for
+    from tests.support.my_data import fill_store
+
+    require_axe()
+    if filled:
+        store = Store(data / "spoor2.sqlite3")
+        fill_store(store)
+        store.close()
+    return AppServer(data)
+
+
+def open_tab(browser, url: str):  # type: ignore[no-untyped-def]
+    """A new context and tab, wide as a desktop, on ``url``."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
+    tab = context.new_page()
+    tab.set_default_timeout(60_000)
+    tab.goto(url)
+    return context, tab
+
+
+def every_page_problems(browser, url: str, lang: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Every page in ``lang``, expanders open: the serious or critical violations, up to five a page."""
+    from spoor2.i18n import t
+    from ui.frame import PAGES
+
+    problems: dict[str, list[str]] = {}
+    context, tab = open_tab(browser, f"{url}/?lang={lang}")
+    try:
+        for spec in PAGES:
+            tab.goto(f"{url}/{spec.url_path}?lang={lang}")
+            tab.get_by_text(t(lang, "common.not_legal_advice")).first.wait_for()
+            open_everything(tab)
+            found = serious(scan(tab))
+            if found:
+                problems[spec.key] = [f"{f.rule} {f.impact}: {f.target} {f.html}" for f in found[:5]]
+    finally:
+        context.close()
+    return problems
