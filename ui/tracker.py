@@ -559,6 +559,14 @@ def activity_log(store: Store, filters: ActivityFilter, today: date) -> None:
     """One page of the log as an editable table, with save, bulk status, delete and evidence files."""
     st.header(tr("tracker.table.title"), anchor=False)
     total = repo.count_activities(store, filters)
+    if total == 0:
+        # No empty grid, and no save, bulk change or delete with nothing to act on. A new person's first view
+        # is lighter too: the grid's code is ~1.5 MB of JavaScript for the browser (docs/benchmarks.md).
+        if repo.count_activities(store):
+            st.info(tr("tracker.table.none_match"), icon=":material/filter_alt_off:")
+        else:
+            st.caption(tr("tracker.table.none_yet"))
+        return
     pages = max(1, -(-total // PAGE_SIZE))
     page_no = int(
         st.number_input(tr("tracker.table.page"), min_value=1, max_value=pages, step=1, key="tr_page",

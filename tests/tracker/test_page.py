@@ -53,6 +53,37 @@ def test_empty_state_then_quick_add_appears_in_the_table(store, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_empty_log_has_no_grid_and_no_buttons_that_act_on_rows(store, lang):
+    at = open_page("tracker.py", lang=lang)
+    assert_no_exception(at)
+    assert t(lang, "tracker.table.none_yet") in page_text(at)
+    assert [d for d in at.dataframe if "tr_table" in d.proto.id] == []
+    keys = {b.key for b in at.button}
+    assert not keys & {"tr_save", "tr_bulk_apply", "tr_delete"}
+    at.text_input(key=add_key(at, "org")).input("Gemeente Zwolle")
+    at.button(key=add_key(at, "submit")).click().run()
+    assert_no_exception(at)
+    assert list(table_of(at)["organisation"]) == ["Gemeente Zwolle"]  # the first activity brings the grid
+    assert {"tr_save", "tr_bulk_apply", "tr_delete"} <= {b.key for b in at.button}
+    assert t(lang, "tracker.table.none_yet") not in page_text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_filter_that_matches_nothing_says_so_and_clearing_it_brings_the_rows_back(store, lang):
+    _seed(store)
+    at = open_page("tracker.py", lang=lang)
+    at.session_state["tr_filter_box"] = True
+    at.multiselect(key="tr_f_types").select("secondment").run()  # _seed logs no secondment
+    assert_no_exception(at)
+    assert t(lang, "tracker.table.none_match") in [i.value for i in at.info]
+    assert [d for d in at.dataframe if "tr_table" in d.proto.id] == []
+    at.multiselect(key="tr_f_types").set_value([]).run()
+    assert_no_exception(at)
+    assert len(table_of(at)) == 9
+    assert t(lang, "tracker.table.none_match") not in page_text(at)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
 def test_bad_input_shows_the_message_in_the_language_and_saves_nothing(store, lang):
     at = open_page("tracker.py", lang=lang)
     at.text_input(key=add_key(at, "org")).input("Org")
