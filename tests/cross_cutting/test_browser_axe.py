@@ -10,25 +10,19 @@ Streamlit itself brings shows up there first. Empty and filled are two files so 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.support.axe import every_page_problems, open_tab, scan, serious, serve
-from tests.support.browser import AppServer, browser, require_chromium  # noqa: F401
+from tests.support.axe import every_page_problems, open_tab, scan, serious, server_fixture
+from tests.support.browser import AppServer, browser  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
 BARE_APP = 'import streamlit as st\n\nst.title("Spoor 2")\n'
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[AppServer]:  # type: ignore[no-untyped-def]
-    require_chromium()
-    instance = serve(tmp_path_factory.mktemp("axe-empty"), filled=False)
-    yield instance
-    instance.stop()
+server = server_fixture(filled=False)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

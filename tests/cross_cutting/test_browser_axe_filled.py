@@ -4,22 +4,15 @@ pages and the bare app: ``test_browser_axe.py``; the exemptions: ``docs/accessib
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.support.axe import every_page_problems, serve
-from tests.support.browser import AppServer, browser, require_chromium  # noqa: F401
+from tests.support.axe import every_page_problems, server_fixture
+from tests.support.browser import browser  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[AppServer]:  # type: ignore[no-untyped-def]
-    require_chromium()
-    instance = serve(tmp_path_factory.mktemp("axe-filled"), filled=True)
-    yield instance
-    instance.stop()
+server = server_fixture(filled=True)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

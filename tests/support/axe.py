@@ -7,11 +7,14 @@ axe-core comes from the npm registry (``tests/a11y/package.json``; ``.ci/run`` i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
-from tests.support.browser import AppServer
+from tests.support.browser import AppServer, require_chromium
 from tests.support.skips import skip_unless_ci
 
 AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -91,6 +94,19 @@ def serve(data: Path, *, filled: bool) -> AppServer:
         fill_store(store)
         store.close()
     return AppServer(data)
+
+
+def server_fixture(*, filled: bool):  # type: ignore[no-untyped-def]
+    """A module's ``server`` fixture: the app, empty or filled (:func:`serve`), for the module's tests."""
+
+    @pytest.fixture(scope="module")
+    def server(tmp_path_factory) -> Iterator[AppServer]:  # type: ignore[no-untyped-def]
+        require_chromium()
+        instance = serve(tmp_path_factory.mktemp("axe-filled" if filled else "axe-empty"), filled=filled)
+        yield instance
+        instance.stop()
+
+    return server
 
 
 def open_tab(browser, url: str):  # type: ignore[no-untyped-def]
