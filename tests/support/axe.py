@@ -13,9 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from spoor2.i18n import t
+from spoor2.store import Store
 from tests.conftest import ROOT
 from tests.support.browser import AppServer, require_chromium
+from tests.support.my_data import fill_store
 from tests.support.skips import skip_unless_ci
+from ui.frame import PAGES
 
 AXE_JS = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -82,27 +86,20 @@ def serious(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.impact in SERIOUS and not f.disabled]
 
 
-def serve(data: Path, *, filled: bool) -> AppServer:
-    """The app on ``data``: empty, or with a store holding something on every page
-    (:func:`tests.support.my_data.fill_store`)."""
-    from spoor2.store import Store  # the store only where a filled server is asked for
-    from tests.support.my_data import fill_store
-
-    require_axe()
-    if filled:
-        store = Store(data / "spoor2.sqlite3")
-        fill_store(store)
-        store.close()
-    return AppServer(data)
-
-
 def server_fixture(*, filled: bool):  # type: ignore[no-untyped-def]
-    """A module's ``server`` fixture: the app, empty or filled (:func:`serve`), for the module's tests."""
+    """A module's ``server`` fixture: the app, empty or with a store holding something on every page
+    (:func:`tests.support.my_data.fill_store`)."""
 
     @pytest.fixture(scope="module")
     def server(tmp_path_factory) -> Iterator[AppServer]:  # type: ignore[no-untyped-def]
         require_chromium()
-        instance = serve(tmp_path_factory.mktemp("axe-filled" if filled else "axe-empty"), filled=filled)
+        require_axe()
+        data = tmp_path_factory.mktemp("axe-filled" if filled else "axe-empty")
+        if filled:
+            store = Store(data / "spoor2.sqlite3")
+            fill_store(store)
+            store.close()
+        instance = AppServer(data)
         yield instance
         instance.stop()
 
@@ -120,9 +117,6 @@ def open_tab(browser, url: str):  # type: ignore[no-untyped-def]
 
 def every_page_problems(browser, url: str, lang: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """Every page in ``lang``, expanders open: the serious or critical violations, up to five a page."""
-    from spoor2.i18n import t
-    from ui.frame import PAGES
-
     problems: dict[str, list[str]] = {}
     context, tab = open_tab(browser, f"{url}/?lang={lang}")
     try:

@@ -29,9 +29,14 @@ def show(at, tab):
     return at
 
 
+def editors(at):
+    """The editable activity tables on the page (found by their key, not their position): one, or none."""
+    return [d for d in at.dataframe if "tr_table" in d.proto.id]
+
+
 def table_of(at):
-    """The editable activity table (found by its key, not its position)."""
-    [editor] = [d for d in at.dataframe if "tr_table" in d.proto.id]
+    """The editable activity table."""
+    [editor] = editors(at)
     return editor.value
 
 
@@ -57,7 +62,7 @@ def test_an_empty_log_has_no_grid_and_no_buttons_that_act_on_rows(store, lang):
     at = open_page("tracker.py", lang=lang)
     assert_no_exception(at)
     assert t(lang, "tracker.table.none_yet") in page_text(at)
-    assert [d for d in at.dataframe if "tr_table" in d.proto.id] == []
+    assert editors(at) == []
     keys = {b.key for b in at.button}
     assert not keys & {"tr_save", "tr_bulk_apply", "tr_delete"}
     at.text_input(key=add_key(at, "org")).input("Gemeente Zwolle")
@@ -76,7 +81,7 @@ def test_a_filter_that_matches_nothing_says_so_and_clearing_it_brings_the_rows_b
     at.multiselect(key="tr_f_types").select("secondment").run()  # _seed logs no secondment
     assert_no_exception(at)
     assert t(lang, "tracker.table.none_match") in [i.value for i in at.info]
-    assert [d for d in at.dataframe if "tr_table" in d.proto.id] == []
+    assert editors(at) == []
     at.multiselect(key="tr_f_types").set_value([]).run()
     assert_no_exception(at)
     assert len(table_of(at)) == 9
