@@ -87,10 +87,19 @@ def bare_app():  # type: ignore[no-untyped-def]
     return at
 
 
+def _new_entry_point() -> None:
+    """The navigation is drawn once per process and replayed (ui/frame.py: _draw_navigation); its page ids come from
+    the entry point, and this process alternates two (the frame-only app and the project's app.py)."""
+    from ui.frame import _draw_navigation
+
+    _draw_navigation.clear()
+
+
 def frame_app(app: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
     """The frame-only app (:func:`bench.common.frame_only_app`) opened in AppTest, once the warm-up is done."""
     from streamlit.testing.v1 import AppTest
 
+    _new_entry_point()
     at = AppTest.from_file(str(app), default_timeout=120)
     at.query_params["lang"] = lang
     at.run()
@@ -104,6 +113,7 @@ def page_app(script: str, lang: str = "en", section: tuple[str, str] | None = No
     """The page opened in AppTest; with ``settle``, once the start-up warm-up of this process is done."""
     from tests.support.apptest import open_page
 
+    _new_entry_point()
     at = open_page(None if script == "app.py" else script, lang=lang, timeout=120)
     if settle:
         _let_the_warm_up_finish()

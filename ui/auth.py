@@ -112,12 +112,23 @@ def session_start(claims: Mapping[str, Any], now: float) -> float:
 # --- Streamlit ------------------------------------------------------------------------------------
 
 
+_HOSTED_KEY = "_hosted_mode"
+
+
 def hosted() -> bool:
-    """Whether the portal runs for an organisation: ``secrets.toml`` has an ``[auth]`` section."""
-    try:
-        return "auth" in st.secrets
-    except Exception:
-        return False
+    """Whether the portal runs for an organisation: ``secrets.toml`` has an ``[auth]`` section.
+
+    Read once per session: without a secrets file (the local mode) Streamlit looks for one on every question
+    (~0.5 ms, twice per run). A new session sees a changed file.
+    """
+    known = st.session_state.get(_HOSTED_KEY)
+    if known is None:
+        try:
+            known = "auth" in st.secrets
+        except Exception:
+            known = False
+        st.session_state[_HOSTED_KEY] = known
+    return bool(known)
 
 
 def _claims() -> dict[str, Any]:

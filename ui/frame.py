@@ -121,9 +121,17 @@ def _navigation_links(code: str) -> tuple[tuple[str, str, str], ...]:
 
 def navigation() -> None:
     """The translated navigation in the sidebar (Streamlit's own lists file names, so it is off)."""
-    with st.sidebar:
-        for path, label, icon in _navigation_links(lang()):
-            st.page_link(path, label=label, icon=icon)
+    _draw_navigation(lang())
+
+
+@st.cache_resource(show_spinner=False)
+def _draw_navigation(code: str) -> None:
+    """The eleven links, drawn once per language and process and then replayed (Streamlit replays the elements a
+    cached function drew). ``st.page_link`` resolves its script on the disk every time (a ``realpath`` per link,
+    ~40 % of the frame's rerun); the links are the same for every person and every run of that language. One app
+    per process: the links' page ids come from its entry point (``bench.common.frame_only_app`` clears this)."""
+    for path, label, icon in _navigation_links(code):
+        st.sidebar.page_link(path, label=label, icon=icon)
 
 
 def page_start(title_key: str) -> None:
