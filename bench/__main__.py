@@ -4,7 +4,8 @@ Prints median wall-clock times for the rules and the store; issue 19's targets, 
 Streamlit app (one ``st.title``) measured in the same run (``bench/server_side.py``: every page's rerun,
 the first save on a fresh server, the big-data pages, every export with its peak memory); the
 tracker's 10,000-activity benchmark (``bench/tracker.py``); and, where Debian's Chromium is installed,
-the cold and warm first paint of every page (``bench/first_paint.py``). ``--rounds N`` (default 3),
+the cold and warm first paint of every page (``bench/first_paint.py``) and what a click on each page costs the
+browser (``bench/clicks.py``). ``--rounds N`` (default 3),
 ``--no-browser``. docs/benchmarks.md records the figures.
 """
 
@@ -59,7 +60,7 @@ def bench_store(folder: Path) -> None:
 def main() -> None:
     import argparse
 
-    from bench import first_paint, server_side
+    from bench import clicks, first_paint, server_side
     from bench.common import quiet_apptest_logs
 
     parser = argparse.ArgumentParser(description=__doc__)
@@ -80,6 +81,7 @@ def main() -> None:
         bench_tracker()
     if not args.no_browser and Path(first_paint.CHROMIUM).exists():
         print("\n".join(first_paint.report(first_paint.run(args.rounds, first_paint.ROOT / "app.py"), args.rounds)))
+        print("\n".join(clicks.run(args.rounds)), flush=True)
 
 
 if __name__ == "__main__":
