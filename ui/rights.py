@@ -273,5 +273,8 @@ def glossary() -> None:
     """The glossary, open when the link asked for it (``?view=glossary``)."""
     with st.expander(tr("rights.glossary_title"), expanded=glossary_requested(), icon=":material/menu_book:"):
         st.caption(tr("rights.glossary_intro"))
-        for entry in load_glossary(lang()):
-            st.markdown(f"**{entry.dutch}** — *{entry.english}*  \n{entry.explanation}")
+        st.markdown(
+            "\n\n".join(
+                f"**{entry.dutch}** — *{entry.english}*  \n{entry.explanation}" for entry in load_glossary(lang())
+            )
+        )

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from spoor2.i18n import t
+from spoor2.i18n import LANGS, t
 from spoor2.legal.sources import get_source
 from spoor2.render.text import md_escape
-from spoor2.rights.topics import Situation, get_topic, load_topics, topics_for_situation
+from spoor2.rights.topics import Situation, get_topic, load_glossary, load_topics, topics_for_situation
 from spoor2.store.timeline import save_timeline_input
 from spoor2.timeline.rules import SickPeriod, TimelineInput, compute_timeline, where_i_stand
 from tests.support.apptest import APP, assert_no_exception, open_page, page_text
@@ -170,3 +170,18 @@ def test_related_topic_glossary_link_and_language_switch():
     glossary = next(e for e in at.expander if e.label == t("nl", "rights.glossary_title"))
     assert glossary.proto.expanded
     assert "Benadelingshandeling" in page_text(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_glossary_holds_every_entry_in_the_page_language(lang):
+    """One Markdown block for the whole glossary (~50 elements fewer for the browser to draw on every visit)."""
+    at = open_page("rights.py", lang=lang)
+    glossary = next(e for e in at.expander if e.label == t(lang, "rights.glossary_title"))
+    text = "\n".join(block.value for block in glossary.markdown)
+    entries = load_glossary(lang)
+    assert len(entries) > 20
+    for entry in entries:
+        assert f"**{entry.dutch}** — *{entry.english}*  \n{entry.explanation}" in text
+    # one entry per paragraph, in the glossary's order
+    assert text.index(entries[0].dutch) < text.index(entries[-1].dutch)
+    assert text.count("\n\n") == len(entries) - 1
