@@ -58,6 +58,7 @@ from ui.frame import (
     flash_error,
     forget_choice,
     id_choice,
+    kept_expander,
     kept_field,
     lang,
     page_script,
@@ -126,9 +127,13 @@ def on_save_check(store: Store, today: date) -> None:
 
     def action() -> None:
         facts = repo.file_facts(store, today)
+        # a check of a block that was never opened keeps the answer it shows when it is opened (the saved or
+        # prefilled one), never "I don't know"
+        shown = {item.id: item.answer for item in run_checks(facts, today).items if item.kind == "check"}
         answers: dict[str, CheckAnswer | None] = {}
         for spec in check_specs():
-            answers[spec.id] = _check_value(spec.id, chosen(f"mf_chk_{spec.id}", "unknown", ANSWER_VALUES), facts)
+            value = chosen(f"mf_chk_{spec.id}", shown.get(spec.id, "unknown"), ANSWER_VALUES)
+            answers[spec.id] = _check_value(spec.id, value, facts)
         for key in FACTS:
             value = chosen(f"mf_fact_{key}", "unknown", ANSWER_VALUES)
             answers[key] = _fact_value(key, value, entered(f"mf_fact_since_{key}"), facts)
@@ -257,14 +262,17 @@ def _check_widget(item: CheckItem) -> None:
 
 
 def blocks(result: FileCheckResult) -> None:
-    """The checks block by block, each answered 'in my file: yes / no / I don't know'."""
+    """The checks block by block, each answered 'in my file: yes / no / I don't know'; a block's checks are drawn
+    while its box is open (twenty radios in cards were most of what a browser drew on this page)."""
     st.markdown(f"#### {tr('my_file.blocks_title')}")
     for block in BLOCKS:
         items = [item for item in result.items if item.block == block and item.kind == "check"]
         if items:
-            st.markdown(f"**{tr(f'my_file.block.{block}')}**")
-            for item in items:
-                _check_widget(item)
+            box = kept_expander(tr(f"my_file.block.{block}"), key=f"mf_block_{block}")
+            with box:
+                if box.open:
+                    for item in items:
+                        _check_widget(item)
 
 
 def check_section(store: Store, today: date) -> None:

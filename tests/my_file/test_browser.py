@@ -10,7 +10,7 @@ from spoor2.i18n import t
 from spoor2.store import Store
 from spoor2.store import my_data as data_io
 from spoor2.store import my_file as repo
-from tests.support.browser import app_server, browser, page, wait_for_app  # noqa: F401
+from tests.support.browser import app_server, browser, open_expander, page, wait_for_app  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,8 @@ def test_fill_part_of_the_check_and_add_a_proposal(page, app_server, lang):  # n
     page.goto(f"{app_server.url}/my-file?lang={lang}")
     wait_for_app(page)
     page.get_by_role("heading", name=t(lang, "nav.my_file")).first.wait_for()
+    assert page.locator(".st-key-mf_chk_own_job").count() == 0  # in a closed block: not drawn
+    open_expander(page, t(lang, "my_file.block.work"))
     page.locator(".st-key-mf_chk_own_job").get_by_text(t(lang, "my_file.answer.no"), exact=True).click()
     page.locator(".st-key-mf_fact_agency_engaged").get_by_text(t(lang, "my_file.fact_answer.yes"), exact=True).click()
     wait_for_app(page)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from spoor2.i18n import t
+from spoor2.my_file.checks import BLOCKS, CheckAnswer
 from spoor2.my_file.proposals import Proposal
 from spoor2.store import my_file as repo
 from spoor2.store import timeline as timeline_repo
@@ -26,6 +27,14 @@ def _section(at, name: str):  # type: ignore[no-untyped-def]
 
 def _click(at, key: str):  # type: ignore[no-untyped-def]
     at.button(key=key).click().run()
+    assert_no_exception(at)
+    return at
+
+
+def _open_block(at, block: str):  # type: ignore[no-untyped-def]
+    """Open a block of the check (its checks are drawn only while it is open), as a click on its box does."""
+    at.session_state[f"mf_block_{block}"] = True
+    at.run()
     assert_no_exception(at)
     return at
 
@@ -58,6 +67,7 @@ def test_filling_the_check_saves_answers_and_a_flag_appears_and_disappears(lang,
     at = open_page("my-file.py", lang=lang)
     spoor2_flag = _flag_label(lang, "spoor2_late", date="")[:20]
     assert spoor2_flag in page_text(at)  # week 71, spoor 2 not known to have started
+    _open_block(at, "procedure")
     at.radio(key="mf_chk_action_plan").set_value("no")
     at.radio(key="mf_fact_spoor2_started").set_value("yes").run()  # the date field opens
     at.date_input(key="mf_fact_since_spoor2_started").set_value(TODAY - timedelta(days=30)).run()
@@ -81,7 +91,7 @@ def test_filling_the_check_saves_answers_and_a_flag_appears_and_disappears(lang,
 def test_a_prefilled_answer_says_where_it_comes_from_and_saving_keeps_it_following_the_data(lang, store):
     timeline_repo.save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=100)),)))
     timeline_repo.record_milestone(store, "problem_analysis_due", TODAY - timedelta(days=60))
-    at = open_page("my-file.py", lang=lang)
+    at = _open_block(open_page("my-file.py", lang=lang), "procedure")
     assert at.radio(key="mf_chk_problem_analysis").value == "yes"
     where = t(lang, "my_file.prefilled_from", where=t(lang, "my_file.prefill_kind.milestone"))
     assert where in page_text(at)
@@ -170,11 +180,11 @@ def test_a_proposal_with_html_is_shown_as_text(store):
 
 
 def test_the_language_switch_keeps_the_section_and_an_unsaved_answer(store):
-    at = open_page("my-file.py", lang="en")
+    at = _open_block(open_page("my-file.py", lang="en"), "work")
     at.radio(key="mf_chk_own_job").set_value("no").run()
     at.sidebar.radio[0].set_value("nl").run()
     assert_no_exception(at)
-    assert at.radio(key="mf_chk_own_job").value == "no"
+    assert at.radio(key="mf_chk_own_job").value == "no"  # the block is still open, the answer kept
     assert t("nl", "my_file.check_intro").split("\n")[0][:30] in page_text(at)
 
 
@@ -185,6 +195,8 @@ def test_every_check_and_flag_shows_its_sources_and_the_summary_counts(lang, sto
 
     timeline_repo.save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=500)),)))
     at = open_page("my-file.py", lang=lang)
+    for block in BLOCKS:
+        _open_block(at, block)
     text = page_text(at)
     result = run_checks(repo.file_facts(store, TODAY), TODAY)
     gaps = t(lang, "my_file.summary_gaps", count=len(result.gaps))
@@ -193,3 +205,42 @@ def test_every_check_and_flag_shows_its_sources_and_the_summary_counts(lang, sto
     for item in result.items:
         for source in item.sources:
             assert get_source(source).title in text, (item.id, source)
+
+
+@LANGS
+def test_the_checks_are_in_closed_blocks_that_a_save_never_resets(lang, store):
+    """A block's checks are drawn only while its box is open; saving with a box closed keeps what it holds."""
+    timeline_repo.save_timeline_input(store, TimelineInput(periods=(SickPeriod(start=TODAY - timedelta(days=100)),)))
+    timeline_repo.record_milestone(store, "problem_analysis_due", TODAY - timedelta(days=60))  # prefilled: yes
+    repo.set_check_answers(store, {"own_job": CheckAnswer(answer="no")}, TODAY)
+    at = open_page("my-file.py", lang=lang)
+    assert not [radio for radio in at.radio if radio.key and radio.key.startswith("mf_chk_")]
+    labels = [box.label for box in at.expander]
+    assert [t(lang, f"my_file.block.{block}") for block in BLOCKS] == labels  # every block has checks
+    # an answer in an opened block, the box closed again, then "Save": the answer is stored
+    _open_block(at, "medical")
+    at.radio(key="mf_chk_guidance").set_value("yes").run()
+    at.session_state["mf_block_medical"] = False
+    at.run()
+    assert not [radio for radio in at.radio if radio.key == "mf_chk_guidance"]
+    _click(at, "mf_save_check")
+    assert t(lang, "my_file.check_saved") in page_text(at)
+    records = repo.check_answer_records(store)
+    assert records["guidance"].answer == "yes"
+    assert records["own_job"].answer == "no"  # saved before, its block never opened: kept
+    assert "problem_analysis" not in records  # prefilled, its block never opened: still follows the data
+    assert len(records) == 2
+    # opened after the save, the blocks show what is stored
+    _open_block(_open_block(at, "work"), "procedure")
+    assert at.radio(key="mf_chk_own_job").value == "no"
+    assert at.radio(key="mf_chk_problem_analysis").value == "yes"
+
+
+def test_an_open_block_stays_open_through_a_save_and_both_language_switches(store):
+    at = _open_block(open_page("my-file.py", lang="nl"), "agency")
+    _click(at, "mf_save_check")
+    for lang in ("en", "nl"):
+        at.sidebar.radio[0].set_value(lang).run()
+        assert_no_exception(at)
+        assert at.radio(key="mf_chk_agency_plan").label.startswith(t(lang, "my_file.check.agency_plan.label")[:15])
+        assert not [radio for radio in at.radio if radio.key == "mf_chk_own_job"]  # the others stay closed

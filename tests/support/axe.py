@@ -66,6 +66,10 @@ def open_everything(tab) -> None:  # type: ignore[no-untyped-def]
         if closed.count() == 0:
             break
         closed.first.click()
+    # a lazy expander (ui.frame.kept_expander) draws its content in a rerun: wait until nothing is stale
+    tab.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget'], [data-stale='true']\")", timeout=60_000
+    )
     tab.wait_for_timeout(300)
 
 

@@ -140,3 +140,11 @@ def wait_for_app(tab) -> None:  # type: ignore[no-untyped-def]
     tab.wait_for_selector("[data-testid='stApp']", timeout=30_000)
     tab.wait_for_function("() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=30_000)
     time.sleep(0.3)
+
+
+def open_expander(tab, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the expander whose label holds ``label``; a lazy one (ui.frame.kept_expander) draws its content in the
+    rerun that opening it starts."""
+    tab.locator("[data-testid='stExpander'] details:not([open]) > summary", has_text=label).first.click()
+    tab.locator("[data-testid='stExpander'] details[open] > summary", has_text=label).first.wait_for()
+    wait_for_app(tab)

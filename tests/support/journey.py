@@ -22,7 +22,7 @@ from spoor2.store import my_data as data_io
 from spoor2.store import my_file as my_file_repo
 from spoor2.store import orientation as orientation_repo
 from tests.conftest import ROOT
-from tests.support.browser import wait_for_app
+from tests.support.browser import open_expander, wait_for_app
 
 QUESTIONNAIRE = "interests"
 ANSWERED = 4  # answers on the first screen: enough to show that they came back
@@ -130,6 +130,7 @@ def walk(page, app_server, lang: str, tmp_path: Path) -> None:  # type: ignore[n
 
     # 5. /my-file: a check item answered and saved, a proposal added
     j.open("my-file", "nav.my_file")
+    open_expander(j.tab, j.tr("my_file.block.work"))
     j.click(j.tab.locator(".st-key-mf_chk_own_job").get_by_text(j.tr("my_file.answer.no"), exact=True))
     j.click(j.tab.locator(".st-key-mf_save_check button"))
     j.tab.get_by_text(j.tr("my_file.check_saved")).wait_for()
@@ -198,6 +199,7 @@ def walk(page, app_server, lang: str, tmp_path: Path) -> None:  # type: ignore[n
     assert organisation not in j.tab.content()
     j.shot("empty-tracker")
     j.open("my-file", "nav.my_file")
+    open_expander(j.tab, j.tr("my_file.block.work"))
     own_job = j.tab.locator(".st-key-mf_chk_own_job")
     own_job.wait_for()
     assert not own_job.get_by_role("radio", name=j.tr("my_file.answer.no"), exact=True).is_checked()
@@ -243,6 +245,7 @@ def walk(page, app_server, lang: str, tmp_path: Path) -> None:  # type: ignore[n
     j.grid_holds(organisation)
     j.shot("back-tracker")
     j.open("my-file", "nav.my_file")
+    open_expander(j.tab, j.tr("my_file.block.work"))
     expect(
         j.tab.locator(".st-key-mf_chk_own_job").get_by_role("radio", name=j.tr("my_file.answer.no"), exact=True)
     ).to_be_checked(timeout=90_000)
