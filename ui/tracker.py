@@ -64,6 +64,7 @@ from ui.frame import (
     focus_on,
     forget_choice,
     id_choice,
+    kept_expander,
     lang,
     md_escape,
     show_error,
@@ -663,7 +664,11 @@ def _evidence_downloads(store: Store, shown: list[Activity]) -> None:
     with_files = [a for a in shown if a.evidence_file]
     if not with_files:
         return
-    with st.expander(tr("tracker.table.evidence_title"), key="tr_evidence_box", on_change="rerun"):
+    # drawn while open only: each download button sends its whole file to the browser on every run
+    box = kept_expander(tr("tracker.table.evidence_title"), key="tr_evidence_box")
+    with box:
+        if not box.open:
+            return
         confirm = confirmation(tr("tracker.table.evidence_remove_confirm"), "tr_evidence_confirm")
         for a in with_files:
             stored = repo.evidence_file(store, a.evidence_file or "")

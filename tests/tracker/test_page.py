@@ -316,6 +316,11 @@ def test_evidence_can_be_detached_and_the_confirmation_resets(store):
     at.file_uploader(key=add_key(at, "file")).set_value(PDF)
     at.button(key=add_key(at, "submit")).click().run()
     [saved] = repo.list_activities(store)
+    assert not [b for b in at.button if b.key == f"tr_evidence_remove_{saved.id}"]  # a closed box draws nothing
+    assert not at.get("download_button")  # and sends no file
+    at.session_state["tr_evidence_box"] = True  # the person opens it
+    at.run()
+    assert len(at.get("download_button")) == 1
     at.button(key=f"tr_evidence_remove_{saved.id}").click().run()
     assert repo.get_activity(store, saved.id).evidence_file  # not without the tick
     at.checkbox(key="tr_evidence_confirm").check().run()
