@@ -58,6 +58,8 @@ from ui.charts import (
     plotly_chart,
 )
 from ui.frame import (
+    chosen,
+    entered,
     error_text,
     fdate,
     flash,
@@ -65,6 +67,7 @@ from ui.frame import (
     forget_choice,
     id_choice,
     kept_expander,
+    kept_field,
     lang,
     md_escape,
     show_error,
@@ -521,21 +524,25 @@ def empty_hint(store: Store) -> None:
 def activity_filters() -> ActivityFilter:
     """Period, types and statuses for the log and the charts; a new filter starts at page 1.
 
-    The box is keyed, so it stays open (or closed) while the person changes the filter."""
+    The box stays open (or closed) while the person changes the filter, and its fields are drawn only while it is
+    open (four fields a browser need not lay out on every visit); the filter holds while it is closed."""
     types, statuses = type_labels(), status_labels()
-    with st.expander(tr("tracker.filter.title"), key="tr_filter_box", on_change="rerun"):
-        fcols = st.columns(4)
-        f_start = fcols[0].date_input(tr("tracker.filter.start"), value=None, key="tr_f_start", **WIDGET_DATES)
-        f_end = fcols[1].date_input(tr("tracker.filter.end"), value=None, key="tr_f_end", **WIDGET_DATES)
-        f_types = id_choice(
-            fcols[2].multiselect, tr("tracker.filter.types"), ACTIVITY_TYPES, format_func=types.__getitem__,
-            key="tr_f_types", default=[], placeholder=tr("tracker.filter.placeholder"),
-        )  # fmt: skip
-        f_statuses = id_choice(
-            fcols[3].multiselect, tr("tracker.filter.statuses"), STATUSES, format_func=statuses.__getitem__,
-            key="tr_f_statuses", default=[], placeholder=tr("tracker.filter.placeholder"),
-        )  # fmt: skip
-    f_start, f_end = _period(f_start, f_end)
+    box = kept_expander(tr("tracker.filter.title"), key="tr_filter_box")
+    with box:
+        if box.open:
+            fcols = st.columns(4)
+            kept_field(fcols[0].date_input, tr("tracker.filter.start"), key="tr_f_start", **WIDGET_DATES)
+            kept_field(fcols[1].date_input, tr("tracker.filter.end"), key="tr_f_end", **WIDGET_DATES)
+            id_choice(
+                fcols[2].multiselect, tr("tracker.filter.types"), ACTIVITY_TYPES, format_func=types.__getitem__,
+                key="tr_f_types", default=[], placeholder=tr("tracker.filter.placeholder"),
+            )  # fmt: skip
+            id_choice(
+                fcols[3].multiselect, tr("tracker.filter.statuses"), STATUSES, format_func=statuses.__getitem__,
+                key="tr_f_statuses", default=[], placeholder=tr("tracker.filter.placeholder"),
+            )  # fmt: skip
+    f_types, f_statuses = chosen("tr_f_types", []), chosen("tr_f_statuses", [])
+    f_start, f_end = _period(entered("tr_f_start"), entered("tr_f_end"))
     filters = ActivityFilter(start=f_start, end=f_end, types=tuple(f_types), statuses=tuple(f_statuses))
     filter_signature = repr(filters)
     if st.session_state.get("tr_filter_seen") != filter_signature:

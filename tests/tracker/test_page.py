@@ -76,8 +76,7 @@ def test_an_empty_log_has_no_grid_and_no_buttons_that_act_on_rows(store, lang):
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_filter_that_matches_nothing_says_so_and_clearing_it_brings_the_rows_back(store, lang):
     _seed(store)
-    at = open_page("tracker.py", lang=lang)
-    at.session_state["tr_filter_box"] = True
+    at = open_filter(open_page("tracker.py", lang=lang))
     at.multiselect(key="tr_f_types").select("secondment").run()  # _seed logs no secondment
     assert_no_exception(at)
     assert t(lang, "tracker.table.none_match") in [i.value for i in at.info]
@@ -123,14 +122,29 @@ def _seed(store):
     repo.import_activities(store, items)
 
 
+def open_filter(at):  # type: ignore[no-untyped-def]
+    """Open the filter box, as a click on it does (its fields are drawn only while it is open)."""
+    at.session_state["tr_filter_box"] = True
+    at.run()
+    assert_no_exception(at)
+    return at
+
+
 def test_filter_by_type_pages_in_sql(store):
     _seed(store)
     at = open_page("tracker.py", lang="en")
     assert len(table_of(at)) == 9
-    at.multiselect(key="tr_f_types").select("training").run()
+    assert not [m for m in at.multiselect if m.key == "tr_f_types"]  # the box is closed: its fields are not drawn
+    open_filter(at).multiselect(key="tr_f_types").select("training").run()
     assert_no_exception(at)
     frame = table_of(at)
     assert set(frame["type"]) == {t("en", "tracker.type.training")} and len(frame) == 3
+    # closed again, the filter holds; opened again, it shows what holds
+    at.session_state["tr_filter_box"] = False
+    at.run()
+    assert not [m for m in at.multiselect if m.key == "tr_f_types"]
+    assert len(table_of(at)) == 3
+    assert open_filter(at).multiselect(key="tr_f_types").value == ["training"]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -338,7 +352,7 @@ def test_evidence_can_be_detached_and_the_confirmation_resets(store):
 
 def test_language_switch_with_every_widget_filled_loses_and_misstores_nothing(store):
     _seed(store)
-    at = open_page("tracker.py", lang="en")
+    at = open_filter(open_page("tracker.py", lang="en"))
     at.multiselect(key="tr_f_types").set_value(["vacancy_application", "training"]).run()
     at.multiselect(key="tr_f_statuses").set_value(["rejected", "done"]).run()
     at.selectbox(key="tr_bulk_status").select("no_response").run()
@@ -379,13 +393,17 @@ def test_the_section_stays_when_a_message_appears(store):
 
 def test_the_filter_box_stays_open_after_a_change(store):
     _seed(store)
-    at = open_page("tracker.py", lang="en")
-    at.session_state["tr_filter_box"] = True  # the person opened it
-    at.run()
+    at = open_filter(open_page("tracker.py", lang="en"))  # the person opened it
     at.date_input(key="tr_f_start").set_value(date.today() - timedelta(days=3)).run()
     assert_no_exception(at)
     [box] = [e for e in at.expander if e.label == t("en", "tracker.filter.title")]
     assert box.proto.expanded
+    filtered = len(table_of(at))
+    assert 0 < filtered < 9
+    at.session_state["tr_filter_box"] = False  # closed: the period still holds
+    at.run()
+    assert len(table_of(at)) == filtered
+    assert open_filter(at).date_input(key="tr_f_start").value == date.today() - timedelta(days=3)
 
 
 CSV = f"date,type,organisation\n{date.today().isoformat()},training,ROC Midden\n".encode()
@@ -512,7 +530,7 @@ def test_upload_limits_dates_and_placeholders_in_the_language(store, lang):
     assert evidence.proto.max_upload_size_mb == repo.MAX_EVIDENCE_BYTES // (1024 * 1024)
     assert "MB" not in evidence.proto.label  # stated once, by the widget
     assert all(d.proto.format == "DD/MM/YYYY" or d.proto.format == "DD-MM-YYYY" for d in at.date_input)
-    assert at.multiselect(key="tr_f_types").proto.placeholder == t(lang, "tracker.filter.placeholder")
+    assert open_filter(at).multiselect(key="tr_f_types").proto.placeholder == t(lang, "tracker.filter.placeholder")
     show(at, "files")
     from spoor2.tracker.import_export import MAX_IMPORT_BYTES
 
