@@ -188,6 +188,7 @@ def test_user_text_is_never_interpreted_on_any_page(tricky_store, spec, lang):
 def test_user_text_is_never_interpreted_in_any_tracker_section(tricky_store, section, lang):
     """Button, expander and download labels (the evidence list names the organisation) in every section."""
     at = open_page("tracker.py", lang=lang)
+    at.session_state["tr_evidence_box"] = at.session_state["tr_filter_box"] = True  # their content is drawn open
     at.segmented_control(key="tr_tab").set_value(section).run()
     assert_no_exception(at)
     texts = markdown_texts(at)
