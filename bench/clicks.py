@@ -13,6 +13,9 @@ Streamlit's status widget is gone and 0.7 s of quiet have passed:
 
 The first round is each page's first visit in the tab (its frontend code loaded and compiled) and is reported
 apart; the others are medians. Ratios are app ÷ bare.
+
+``--elements``: instead, a generated app with a page of thirty elements of each kind (markdown, radio, date input,
+bordered card, …): what one element adds to a click, so a page's cost can be read from what it draws.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -162,13 +167,94 @@ def run(rounds: int, only: tuple[str, ...] = ()) -> list[str]:
     return report(samples["bare"], samples["app"], keys, rounds)
 
 
+# --- what one element of each kind costs ------------------------------------------------------------------
+
+#: Pages of thirty elements of one kind each (``empty``: only the title), to split a page's cost by element.
+ELEMENT_PAGES: dict[str, str] = {
+    "empty": "",
+    "markdown": 'for i in range(N): st.markdown(f"Some **text** number {i} with a [link](https://example.org).")',
+    "paragraphs in one": 'st.markdown("\\n\\n".join(f"**Text** {i}, [link](https://example.org)." for i in range(N)))',
+    "caption": 'for i in range(N): st.caption(f"A caption {i}")',
+    "button": 'for i in range(N): st.button(f"Button {i}", key=f"b{i}")',
+    "page link": 'for i in range(N): st.page_link("app.py", label=f"Home {i}")',
+    "bordered card": 'for i in range(N):\n    with st.container(border=True): st.markdown(f"x {i}")',
+    "two columns": 'for i in range(N):\n    a, b = st.columns(2); a.markdown(f"x {i}"); b.markdown("y")',
+    "expander": 'for i in range(N):\n    with st.expander(f"Box {i}"): st.markdown(f"x {i}")',
+    "text input": 'for i in range(N): st.text_input(f"Text {i}", key=f"t{i}")',
+    "segmented": 'for i in range(N): st.segmented_control(f"Question {i}", ["yes", "no", "unknown"], key=f"s{i}")',
+    "radio": 'for i in range(N): st.radio(f"Question {i}", ["yes", "no", "unknown"], horizontal=True, key=f"r{i}")',
+    "selectbox": 'for i in range(N): st.selectbox(f"Choice {i}", ["a", "b", "c"], key=f"c{i}")',
+    "date input": 'for i in range(N): st.date_input(f"Date {i}", value=None, key=f"d{i}")',
+}
+ELEMENTS_PER_PAGE = 30
+
+
+class _ElementsApp:
+    """A Streamlit app of :data:`ELEMENT_PAGES`, one page per kind, each linked from the sidebar."""
+
+    def __init__(self, folder: Path) -> None:
+        from bench.load import _free_port, _wait_health
+
+        app = folder / "elements"
+        (app / "pages").mkdir(parents=True)
+        (app / ".streamlit").mkdir()
+        (app / ".streamlit" / "config.toml").write_text("[client]\nshowSidebarNavigation = false\n", encoding="utf-8")
+        self.files = {kind: f"pages/{index:02d}.py" for index, kind in enumerate(ELEMENT_PAGES)}
+        links = "".join(f"st.sidebar.page_link({path!r}, label={kind!r})\n" for kind, path in self.files.items())
+        links = f"st.sidebar.page_link('app.py', label='home')\n{links}"
+        head = f"import streamlit as st\nN = {ELEMENTS_PER_PAGE}\n{links}"
+        (app / "app.py").write_text(f"{head}st.title('home')\n", encoding="utf-8")
+        for kind, path in self.files.items():
+            (app / path).write_text(f"{head}st.title({kind!r})\n{ELEMENT_PAGES[kind]}\n", encoding="utf-8")
+        port = _free_port()
+        args = [sys.executable, "-m", "streamlit", "run", str(app / "app.py"), "--server.port", str(port)]
+        args += ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"]
+        args += ["--browser.gatherUsageStats", "false"]
+        self.process = subprocess.Popen(args, cwd=app, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{port}"
+        _wait_health(self.url)
+
+
+def elements(rounds: int) -> list[str]:
+    """Per kind: a click on its page of thirty, and what one element adds to the empty page's click."""
+    from playwright.sync_api import sync_playwright
+
+    names = {"home": "home", **{kind: kind for kind in ELEMENT_PAGES}}
+    samples = Samples()
+    with tempfile.TemporaryDirectory(prefix="spoor2-elements-") as tmp:
+        target = _ElementsApp(Path(tmp))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                tab = Tab(browser.new_context(viewport={"width": 1400, "height": 1000}), target, names, names)
+                for round_no in range(rounds + 1):
+                    for kind in ELEMENT_PAGES:
+                        samples.add(kind, tab.click(kind), first=round_no == 0)
+                        tab.click("home")
+                browser.close()
+        finally:
+            target.process.kill()
+            target.process.wait()
+    empty = samples.median("empty", "chromium")
+    lines = [f"a page of {ELEMENTS_PER_PAGE} elements of one kind: a click (Chromium CPU, median of {rounds}); ms"]
+    for kind in ELEMENT_PAGES:
+        page = samples.median(kind, "chromium")
+        each = (page - empty) / ELEMENTS_PER_PAGE
+        lines.append(f"{kind:17s} {1000 * page:6.0f}   one element {1000 * each:+5.1f}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pages", default="", help="page keys (home is always clicked): rights,tracker")
+    parser.add_argument("--elements", action="store_true", help="what one element of each kind costs instead")
     args = parser.parse_args()
     start = time.perf_counter()
-    print("\n".join(run(args.rounds, tuple(p for p in args.pages.split(",") if p))))
+    if args.elements:
+        print("\n".join(elements(args.rounds)))
+    else:
+        print("\n".join(run(args.rounds, tuple(p for p in args.pages.split(",") if p))))
     print(f"({time.perf_counter() - start:.0f} s)")
 
 
