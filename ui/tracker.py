@@ -531,8 +531,8 @@ def activity_filters() -> ActivityFilter:
     with box:
         if box.open:
             fcols = st.columns(4)
-            kept_field(fcols[0].date_input, tr("tracker.filter.start"), key="tr_f_start", **WIDGET_DATES)
-            kept_field(fcols[1].date_input, tr("tracker.filter.end"), key="tr_f_end", **WIDGET_DATES)
+            kept_field(fcols[0].date_input, tr("tracker.filter.start"), key="tr_f_start", value=None, **WIDGET_DATES)
+            kept_field(fcols[1].date_input, tr("tracker.filter.end"), key="tr_f_end", value=None, **WIDGET_DATES)
             id_choice(
                 fcols[2].multiselect, tr("tracker.filter.types"), ACTIVITY_TYPES, format_func=types.__getitem__,
                 key="tr_f_types", default=[], placeholder=tr("tracker.filter.placeholder"),

@@ -404,6 +404,12 @@ def test_the_filter_box_stays_open_after_a_change(store):
     at.run()
     assert len(table_of(at)) == filtered
     assert open_filter(at).date_input(key="tr_f_start").value == date.today() - timedelta(days=3)
+    at.date_input(key="tr_f_start").set_value(None).run()  # emptied: no period, every row again
+    assert_no_exception(at)
+    assert at.date_input(key="tr_f_start").value is None
+    assert len(table_of(at)) == 9
+    at.run()  # and it stays empty (a date field that cannot be empty would fall back to today)
+    assert at.date_input(key="tr_f_start").value is None and len(table_of(at)) == 9
 
 
 CSV = f"date,type,organisation\n{date.today().isoformat()},training,ROC Midden\n".encode()
