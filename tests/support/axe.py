@@ -59,18 +59,24 @@ _RUN = """async (tags) => {
 }"""
 
 
+_CLOSED = "[data-testid='stExpander'] details:not([open]) > summary"
+_SETTLED = "() => !document.querySelector(\"[data-testid='stStatusWidget'], [data-stale='true']\")"
+_CLICK_ALL = "sel => { const all=[...document.querySelectorAll(sel)]; all.forEach(s => s.click()); return all.length }"
+
+
 def open_everything(tab) -> None:  # type: ignore[no-untyped-def]
-    """Open every expander, so its content is scanned too."""
-    closed = tab.locator("[data-testid='stExpander'] details:not([open]) > summary")
-    for _ in range(60):  # each click opens one; the locator then finds the next closed one
-        if closed.count() == 0:
+    """Open every expander, so its content is scanned too.
+
+    All closed ones at once, then again for any that appeared or closed meanwhile: a lazy expander
+    (ui.frame.kept_expander) draws its content in a rerun, and Playwright's click waited ~1 s for each to stop
+    moving."""
+    for _ in range(10):
+        if not tab.evaluate(_CLICK_ALL, _CLOSED):
             break
-        closed.first.click()
-    # a lazy expander (ui.frame.kept_expander) draws its content in a rerun: wait until nothing is stale
-    tab.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget'], [data-stale='true']\")", timeout=60_000
-    )
+        tab.wait_for_timeout(200)  # the rerun a lazy one asks for starts
+        tab.wait_for_function(_SETTLED, timeout=60_000)
     tab.wait_for_timeout(300)
+    assert tab.locator(_CLOSED).count() == 0, "every expander is open when the page is scanned"
 
 
 def scan(tab) -> list[Finding]:  # type: ignore[no-untyped-def]
