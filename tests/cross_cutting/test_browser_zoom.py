@@ -13,15 +13,11 @@ exception), Plotly's SVG, and the file uploader's fixed English hint ("20MB per 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from spoor2.i18n import t
-from spoor2.store import Store
-from tests.support.axe import open_everything
-from tests.support.browser import AppServer, browser, require_chromium  # noqa: F401
-from tests.support.my_data import fill_store
+from tests.support.axe import open_everything, server_fixture
+from tests.support.browser import browser  # noqa: F401  (the fixture)
 from ui.frame import PAGES
 
 pytestmark = pytest.mark.browser
@@ -67,17 +63,8 @@ _REFLOW = """skip => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[AppServer]:  # type: ignore[no-untyped-def]
-    """The app with data in every table (long lists and tables are what a narrow window breaks)."""
-    require_chromium()
-    data = tmp_path_factory.mktemp("zoom")
-    store = Store(data / "spoor2.sqlite3")
-    fill_store(store)
-    store.close()
-    instance = AppServer(data)
-    yield instance
-    instance.stop()
+#: The app with data in every table (long lists and tables are what a narrow window breaks).
+server = server_fixture(filled=True, axe=False)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

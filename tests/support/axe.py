@@ -96,15 +96,16 @@ def serious(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.impact in SERIOUS and not f.disabled]
 
 
-def server_fixture(*, filled: bool):  # type: ignore[no-untyped-def]
+def server_fixture(*, filled: bool, axe: bool = True):  # type: ignore[no-untyped-def]
     """A module's ``server`` fixture: the app, empty or with a store holding something on every page
-    (:func:`tests.support.my_data.fill_store`)."""
+    (:func:`tests.support.my_data.fill_store`); ``axe``: the module scans with axe-core, which must be there."""
 
     @pytest.fixture(scope="module")
     def server(tmp_path_factory) -> Iterator[AppServer]:  # type: ignore[no-untyped-def]
         require_chromium()
-        require_axe()
-        data = tmp_path_factory.mktemp("axe-filled" if filled else "axe-empty")
+        if axe:
+            require_axe()
+        data = tmp_path_factory.mktemp("filled" if filled else "empty")
         if filled:
             store = Store(data / "spoor2.sqlite3")
             fill_store(store)
