@@ -39,6 +39,15 @@ def test_the_site_checks_health_and_listens_and_proxies_on_loopback_only():
     assert len(upstreams) >= 2 and all(line.startswith("server 127.0.0.1:") for line in upstreams)
 
 
+def test_the_site_compresses_only_streamlits_frontend_code():
+    """gzip is on in the ``/static/`` block alone (public bundles), never where a person's data goes."""
+    text = SITE.read_text(encoding="utf-8")
+    static = re.search(r"location /static/ \{(.*?)\n    \}", text, re.S)
+    assert static and "gzip on;" in _active(static.group(1))
+    assert _active(text).count("gzip on;") == 1
+    assert not any(line.startswith("gzip") for line in _active(text.replace(static.group(0), "")))
+
+
 def test_the_site_lets_an_upload_of_the_apps_maximum_through():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     limit = next(line for line in _active(SITE.read_text(encoding="utf-8")) if line.startswith("client_max_body_size"))
