@@ -37,6 +37,7 @@ from spoor2.tracker.activities import (
     infer_response_date,
     median_days,
     new_activity_id,
+    resolve_choice,
     response_rate,
     target_progress,
     validate_activity,
@@ -426,12 +427,36 @@ def _next_add_form() -> None:
     st.session_state["tr_add_token"] = new_activity_id()
 
 
+def form_label(labels: dict[Any, str], ids: tuple[str, ...], prefix: str) -> Callable[[Any], str]:
+    """The ``format_func`` of a choice in ``st.form``: an id's label, also for a label of either language.
+
+    A form allows no callback, so not :func:`ui.frame.id_choice`. A choice made in the form and sent after a
+    language switch comes back as the old language's label; Streamlit keeps a value only if ``format_func``
+    gives it one of the options' labels, and would otherwise save the default instead (the choice lost). So
+    a label of either language is its id's label here, and ``validate_activity`` reads it as that id.
+
+    >>> label = form_label({"planned": "Planned", "done": "Done"}, ("planned", "done"), "tracker.status")
+    >>> label("planned"), label("Gepland"), label("something else")
+    ('Planned', 'Planned', 'something else')
+    """
+
+    def label(value: Any) -> str:
+        if value in labels:
+            return labels[value]
+        try:
+            return labels.get(resolve_choice(value, ids, prefix, "unknown"), str(value))
+        except Spoor2Error:
+            return str(value)
+
+    return label
+
+
 def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
     """The form's widgets: the raw activity, the uploaded file and whether "Add" was pressed."""
     types, statuses, fits = type_labels(), status_labels(), fit_labels()
     k = _add_key
-    # The choices below are in st.form, which allows no callback, so not ui.frame.id_choice: they may come
-    # back as a label of the other language after a switch, and validate_activity resolves labels of both.
+    # The choices below are in st.form: their labels come from form_label (a choice sent after a language
+    # switch arrives as the old language's label, which validate_activity reads as its id).
     with st.form(k("form"), clear_on_submit=False, border=True):
         st.header(tr("tracker.add.title"), anchor=False)
         cols = st.columns([1, 2, 2, 1.4])
@@ -439,14 +464,17 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
             "date": cols[0].date_input(tr("tracker.field.date"), value=today, key=k("date"), **WIDGET_DATES)
         }
         # choice: in st.form (see above)
-        raw["type"] = cols[1].selectbox(tr("tracker.field.type"), ACTIVITY_TYPES, format_func=types.get, key=k("type"))
+        raw["type"] = cols[1].selectbox(
+            tr("tracker.field.type"), ACTIVITY_TYPES, format_func=form_label(types, ACTIVITY_TYPES, "tracker.type"),
+            key=k("type"),
+        )  # fmt: skip
         raw["organisation"] = cols[2].text_input(tr("tracker.field.organisation"), key=k("org"), max_chars=200)
         # choice: in st.form (see above)
         raw["status"] = cols[3].selectbox(
             tr("tracker.field.status"),
             STATUSES,
             index=STATUSES.index("done"),
-            format_func=statuses.get,
+            format_func=form_label(statuses, STATUSES, "tracker.status"),
             key=k("status"),
         )
         with st.expander(tr("tracker.add.more")):
@@ -466,7 +494,7 @@ def _quick_add_fields(today: date) -> tuple[dict[str, Any], Any, bool]:
             # choice: in st.form (see above)
             raw["fits_limitations"] = more[2].selectbox(
                 tr("tracker.field.fits_limitations"), (None, *FITS), key=k("fit"),
-                format_func={None: tr("tracker.add.none"), **fits}.get,
+                format_func=form_label({None: tr("tracker.add.none"), **fits}, FITS, "tracker.fit"),
             )  # fmt: skip
             raw["goal"] = more[3].text_input(tr("tracker.field.goal"), key=k("goal"), max_chars=500)
             raw["outcome"] = st.text_input(tr("tracker.field.outcome"), key=k("outcome"))
