@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
+from babel.numbers import format_decimal
 
 from spoor2.errors import Spoor2Error
 from spoor2.i18n import LANG_NAMES, LANGS, format_date, normalise_lang, t
@@ -369,7 +370,31 @@ def kept_field(
         if on_change is not None:
             on_change(*args)
 
-    return widget(label, key=key, on_change=changed, **widget_kwargs)
+    limit = widget_kwargs.pop("max_chars", None) if getattr(widget, "__name__", "") == "text_area" else None
+    value = widget(label, key=key, on_change=changed, **widget_kwargs)
+    if limit is not None:
+        too_long_notice(value, limit)
+    return value
+
+
+def long_text_area(label: str, *, max_chars: int, **widget_kwargs: Any) -> Any:
+    """``st.text_area`` for a text with a limit the rules check on saving: the field itself takes any length.
+
+    With ``max_chars`` Streamlit's field refuses a paste that would pass the limit, as a whole and without a word
+    (a note pasted from an e-mail was simply gone). Here the text stays in the field, and a notice under it
+    says how long it is and what the limit is, in the page language, until it is short enough; saving it is
+    refused by the rule, with its own message. :func:`kept_field` does the same for a kept text area.
+    """
+    value = st.text_area(label, **widget_kwargs)
+    too_long_notice(value, max_chars)
+    return value
+
+
+def too_long_notice(value: Any, maximum: int) -> None:
+    """Under a text field: a text longer than ``maximum`` characters is not saved; say so (nothing is cut)."""
+    if isinstance(value, str) and len(value) > maximum:
+        count, limit = (format_decimal(n, locale=lang()) for n in (len(value), maximum))
+        st.warning(tr("common.text_too_long", count=count, maximum=limit), icon=":material/content_cut:")
 
 
 def kept_expander(label: str, *, key: str) -> Any:

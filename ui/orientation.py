@@ -49,6 +49,7 @@ from ui.frame import (
     has_choice,
     id_choice,
     lang,
+    long_text_area,
     small,
     sources_markdown,
     tr,
@@ -412,7 +413,7 @@ def _profile_editor(store: Store, saved: SavedResult) -> None:
         keys[field] = key
         if key not in st.session_state:
             st.session_state[key] = text
-        st.text_area(texts["profile"][field], key=key, max_chars=MAX_PROFILE_CHARS, height=68)
+        long_text_area(texts["profile"][field], key=key, max_chars=MAX_PROFILE_CHARS, height=68)
     st.button(
         tr("orientation.button.save_profile"),
         key="or_profile_save",

@@ -70,6 +70,7 @@ from ui.frame import (
     lang,
     md_escape,
     page_script,
+    show_error,
     small,
     sources_markdown,
     tr,
@@ -549,7 +550,11 @@ def letters(timeline: Timeline | None, today: date) -> None:
         widget = st.text_area if name == "reasons" else st.text_input
         label = tr(f"questions.field.{name}")
         values[name] = kept_field(widget, label, key=f"q_letter_{name}", default="", max_chars=MAX_FIELD_CHARS)
-    letter = fill_letter(letter_lang, letter_id, values)
+    try:
+        letter = fill_letter(letter_lang, letter_id, values)
+    except Spoor2Error as error:  # a field longer than the letter takes (its notice is under it): no letter yet
+        show_error(error)
+        return
     st.markdown(f"**{tr('questions.letter_preview')}**")
     with st.container(border=True):
         user_text(letter)

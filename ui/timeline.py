@@ -58,6 +58,7 @@ from ui.frame import (
     forget_choice,
     id_choice,
     lang,
+    long_text_area,
     md_escape,
     sources_markdown,
     tr,
@@ -622,7 +623,7 @@ def record_as_done(store: Store, loaded: SavedStanding, today: date) -> None:
             format="DD-MM-YYYY",
             key=RECORD_DATE_KEY,
         )
-        st.text_area(tr("timeline.record_note"), max_chars=repo.MAX_NOTE_CHARS, key=RECORD_NOTE_KEY)
+        long_text_area(tr("timeline.record_note"), max_chars=repo.MAX_NOTE_CHARS, key=RECORD_NOTE_KEY)
         st.button(
             tr("timeline.record_save"),
             icon=":material/task_alt:",

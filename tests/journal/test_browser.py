@@ -44,3 +44,24 @@ def test_record_a_check_in_and_download_the_typical_day(page, app_server, lang):
     assert data.startswith(b"%PDF") and t(lang, "journal.typical.doc_title") in pdf_text(data)
     assert "Traceback" not in page.content()
     page.screenshot(path=str(app_server.data_dir / f"journal-{lang}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_note_pasted_past_its_limit_stays_with_a_notice_and_is_not_saved(page, app_server, lang):  # noqa: F811
+    """Streamlit's field with ``max_chars`` dropped such a paste whole, without a word."""
+    from spoor2.journal.entries import MAX_NOTE_CHARS
+
+    page.goto(f"{app_server.url}/journal?lang={lang}")
+    wait_for_app(page)
+    note = page.get_by_label(t(lang, "journal.field.note")).first
+    note.click()
+    page.keyboard.insert_text("p" * (MAX_NOTE_CHARS + 1))  # as a paste arrives: one input of the whole text
+    note.blur()
+    wait_for_app(page)
+    notice = t(lang, "common.text_too_long", count="", maximum="").split("{")[0].split(" ")[:3]
+    page.get_by_text(" ".join(notice)).first.wait_for()
+    assert len(note.input_value()) == MAX_NOTE_CHARS + 1
+    page.get_by_role("button", name=t(lang, "journal.check_in.save")).click()
+    wait_for_app(page)
+    page.get_by_text(t(lang, "journal.error.note", maximum=MAX_NOTE_CHARS).split("{")[0][:20]).first.wait_for()
+    assert len(page.get_by_label(t(lang, "journal.field.note")).first.input_value()) == MAX_NOTE_CHARS + 1
