@@ -60,6 +60,15 @@ def table_label(table: str) -> str:
     return tr(key) if has(lang(), key) else table
 
 
+def named_in_page_language(error: Spoor2Error) -> Spoor2Error:
+    """An import error that names a part of the file (``activities``) names it as the page does, with the
+    file's own name after it: "Activiteiten (activities)". A part this version does not know keeps its name."""
+    table = error.params.get("table")
+    if not isinstance(table, str) or not has(lang(), f"my_data.table.{table}"):
+        return error
+    return Spoor2Error(error.code, **{**error.params, "table": f"{table_label(table)} ({table})"})
+
+
 def forget_other_pages() -> None:
     """Drop every session key except the language and this page's own (after import or delete).
 
@@ -175,7 +184,7 @@ def _on_import(store: Store) -> None:
         archive = data_io.read_archive(upload.getvalue(), store)  # validated again: nothing is trusted
         imported = data_io.import_archive(store, archive)
     except Spoor2Error as error:
-        flash_error(error)
+        flash_error(named_in_page_language(error))
         return
     forget_other_pages()
     st.session_state[_IMPORTED_KEY] = upload.file_id
@@ -207,7 +216,7 @@ def import_everything(store: Store) -> None:
             archive, problem = None, error
         st.session_state[_CHECKED_KEY] = (upload.file_id, archive, problem)
     if problem is not None:
-        show_error(problem)
+        show_error(named_in_page_language(problem))
     if archive is None:
         return
     render_archive(store, archive)

@@ -6,6 +6,7 @@ with the person logged in. Only where the data is differs: a file and its folder
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import date
@@ -129,6 +130,34 @@ def test_a_bad_upload_shows_the_message_and_changes_nothing(lang, person):
 
     at.file_uploader(key="my_data_import").set_value(("notes.zip", b"not a zip at all", "application/zip")).run()
     assert [e.value for e in at.error] == [t(lang, "my_data.error.not_a_zip")]
+    assert snapshot(store) == before
+
+
+def _spoiled(table: str, column: str, value: object):  # type: ignore[no-untyped-def]
+    def change(content: bytes) -> bytes:
+        rows = json.loads(content)
+        rows[0][column] = value
+        return json.dumps(rows).encode()
+
+    return {f"tables/{table}.json": change}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("table", "column", "value"), [("activities", "activity_date", "2026-02-31"),
+                                                        ("journal_entries", "energy", "veel")])  # fmt: skip
+def test_a_damaged_part_of_an_upload_is_named_as_the_page_names_it(lang, person, table, column, value):
+    """Not only ``journal_entries`` (the file's own name): "Energiedagboek (journal_entries)"; nothing changes."""
+    store = person.store
+    fill_store(store)
+    before = snapshot(store)
+    at = person.open(lang)
+    bad = rebuild(data_io.export_bytes(store), change=_spoiled(table, column, value))
+    at.file_uploader(key="my_data_import").set_value(("export.zip", bad, "application/zip")).run()
+    if not at.error:  # read back only when imported: the import's own check refuses it
+        at.button(key="my_data_import_confirm").click().run()
+    assert_no_exception(at)
+    shown = " ".join(str(e.value) for e in at.error)
+    assert md_escape(f"{t(lang, f'my_data.table.{table}')} ({table})") in shown, shown
     assert snapshot(store) == before
 
 
