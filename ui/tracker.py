@@ -92,8 +92,10 @@ IMPORT_MB = tracker_io.MAX_IMPORT_BYTES // (1024 * 1024)
 NAME_SETTING = "tracker.export_name"
 TABLE_KEY = "tr_table"
 FUNNEL_STAGES = ("applications", "interviews", "offers")
-#: a week's bar on a date axis, in milliseconds (5 of 7 days): one width for both series of the target chart
+#: a week's bar on a date axis, in milliseconds (5 of 7 days): one width for every series of a weekly chart
 WEEK_BAR_MS = 5 * 86_400_000
+#: a weekly chart spanning up to this many weeks has a tick on each Monday (longer: Plotly spaces them)
+MAX_WEEK_TICKS = 8
 
 
 def type_labels() -> dict[str, str]:
@@ -267,7 +269,23 @@ def per_week_chart(rows: list[tuple[str, str, int]]) -> go.Figure:
                 customdata=weeks, hovertemplate="%{customdata}: %{y}<extra>" + labels[kind] + "</extra>",
             )  # fmt: skip
     fig.update_layout(barmode="stack", xaxis_title=tr("tracker.charts.week"), yaxis_title=tr("tracker.charts.count"))
+    fig.update_traces(width=WEEK_BAR_MS)
+    _week_ticks(fig, mondays)
     return _layout(fig, tr("tracker.charts.per_week_title"), dates=True)
+
+
+def _week_ticks(fig: go.Figure, mondays: list[date]) -> None:
+    """With a few weeks, a tick on each week's Monday and room for its bar: Plotly's own ticks for one or two
+    dates are hours apart ("29-11-2026, 29-11-2026, 30-11-2026" under a single week's bar)."""
+    if not mondays:
+        return
+    first, last = min(mondays), max(mondays)
+    if (last - first).days // 7 + 1 > MAX_WEEK_TICKS:
+        return
+    fig.update_xaxes(
+        tick0=first.isoformat(), dtick=7 * 86_400_000,
+        range=[(first - timedelta(days=4)).isoformat(), (last + timedelta(days=4)).isoformat()],
+    )  # fmt: skip
 
 
 def target_chart(progress: list[WeekProgress]) -> go.Figure:

@@ -89,3 +89,24 @@ def test_every_tracker_chart_has_a_summary_and_a_table_with_its_numbers(store, l
     times = _table(at, lang, "tracker.charts.time_title")
     assert list(times[t(lang, "tracker.charts.days")]) == [4, 10]
     assert list(times[t(lang, "tracker.charts.count")]) == [1, 1]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_single_week_of_activities_is_one_week_on_the_axis(store, lang):
+    """Plotly's own ticks for one week were hours apart: "29-11-2026, 29-11-2026, 30-11-2026, …"."""
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    items = [
+        validate_activity({"date": monday.isoformat(), "type": kind, "organisation": "Org"}, today=today)
+        for kind in ("vacancy_application", "training")
+    ]
+    repo.import_activities(store, items)
+    at = open_page("tracker.py", lang=lang)
+    at.segmented_control(key="tr_tab").set_value("progress").run()
+    assert_no_exception(at)
+    figure = _figure(at, "tr_week_chart")
+    axis = figure["layout"]["xaxis"]
+    assert axis["dtick"] == 7 * 86_400_000 and axis["tick0"] == monday.isoformat()
+    start, end = (date.fromisoformat(x[:10]) for x in axis["range"])
+    assert start < monday < end and (end - start).days < 14  # one week's tick, no other
+    assert {trace["width"] for trace in figure["data"]} == {5 * 86_400_000}  # a bar of most of the week
