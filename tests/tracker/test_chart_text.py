@@ -110,3 +110,15 @@ def test_a_single_week_of_activities_is_one_week_on_the_axis(store, lang):
     start, end = (date.fromisoformat(x[:10]) for x in axis["range"])
     assert start < monday < end and (end - start).days < 14  # one week's tick, no other
     assert {trace["width"] for trace in figure["data"]} == {5 * 86_400_000}  # a bar of most of the week
+
+
+RATES = [
+    ("en", "1 sent application ", "2 sent applications "),
+    ("nl", "1 verstuurde sollicitatie ", "2 verstuurde sollicitaties "),
+]
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), RATES)
+def test_the_response_rate_says_one_application_or_more(lang, one, two):
+    assert one in t(lang, "tracker.charts.response_rate_value", percent=0, sent=1)
+    assert two in t(lang, "tracker.charts.response_rate_value", percent=50, sent=2)
