@@ -396,7 +396,7 @@ def _list_fields(store: Store, p: str, version: CvVersion) -> None:
 
 def _preview(p: str, version: CvVersion) -> None:
     """The CV as it will look, from what the fields hold now (user text escaped, never markup)."""
-    st.subheader(tr("applying.cv.preview.title"))
+    st.header(tr("applying.cv.preview.title"), anchor=False)
     cv_lang = chosen(f"{p}_lang", version.lang)
     cv_lang = cv_lang if cv_lang in CV_LANGS else version.lang
     try:
@@ -555,7 +555,7 @@ def _letter_downloads(store: Store, activity: Activity) -> None:
 
 def letters_section(store: Store) -> None:
     """A letter for the chosen activity: a first version from the activity and the CV, edited, saved with it."""
-    st.subheader(tr("applying.letter.title"))
+    st.header(tr("applying.letter.title"), anchor=False)
     st.write(tr("applying.letter.explain"))
     activity = choose_activity(store)
     if activity is None:
@@ -631,7 +631,7 @@ def _story_fields(prefix: str, values: dict[str, str]) -> None:
 
 def stories(store: Store) -> None:
     """STAR stories: the saved ones to edit, and a new one (ideas from the CV and the orientation)."""
-    st.subheader(tr("applying.stories.title"))
+    st.header(tr("applying.stories.title"), anchor=False)
     st.write(tr("applying.stories.explain"))
     for story in repo.list_stories(store):
         stamp = hashlib.sha256(story.updated_at.encode()).hexdigest()[:8]
@@ -673,7 +673,7 @@ def _new_story(store: Store) -> None:
 
 def practice() -> None:
     """Common questions with a tip each; the ones about the absence point to "Talking about my absence"."""
-    st.subheader(tr("applying.interviews.title"))
+    st.header(tr("applying.interviews.title"), anchor=False)
     st.write(tr("applying.interviews.explain"))
     for question in QUESTION_IDS:
         with st.expander(tr(f"applying.interviews.q.{question}.question")):
@@ -691,7 +691,7 @@ def _on_save_notes(store: Store, activity: Activity) -> None:
 
 def interview_notes(store: Store) -> None:
     """Notes per interview, kept with the tracker activity."""
-    st.subheader(tr("applying.notes.title"))
+    st.header(tr("applying.notes.title"), anchor=False)
     activity = choose_activity(store)
     if activity is None:
         return

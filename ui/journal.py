@@ -193,7 +193,7 @@ def _score(name: str) -> None:
 
 
 def check_in(today: date) -> None:
-    st.subheader(tr("journal.check_in.title"), anchor=False)
+    st.header(tr("journal.check_in.title"), anchor=False)
     cols = st.columns(2)
     day = kept_field(
         cols[0].date_input, tr("journal.field.day"), key="jr_day", default=today, max_value=today, format="DD-MM-YYYY"
@@ -310,7 +310,7 @@ def _entries_page(total: int) -> int:
 
 
 def entries_list() -> None:
-    st.subheader(tr("journal.entries.title"), anchor=False)
+    st.header(tr("journal.entries.title"), anchor=False)
     store = get_store()
     total = repo.count_entries(store)  # one page is read, not every check-in (issue 19)
     if not total:
@@ -502,7 +502,7 @@ def _cost_card(cost: ActivityCost, known: set[str]) -> None:
 
 
 def activity_costs(today: date) -> None:
-    st.subheader(tr("journal.costs.title"), anchor=False)
+    st.header(tr("journal.costs.title"), anchor=False)
     st.write(tr("journal.costs.body"))
     options = _activity_options(today)
     if not options:
@@ -679,7 +679,7 @@ def _day_table(days: list[Day]) -> pd.DataFrame:
 
 
 def pattern(today: date) -> None:
-    st.subheader(tr("journal.pattern.title"), anchor=False)
+    st.header(tr("journal.pattern.title"), anchor=False)
     weeks = id_choice(
         st.segmented_control,
         tr("journal.pattern.period"),
@@ -723,7 +723,7 @@ def _appointment_hours(week: date) -> list[float | None]:
 
 
 def capacity(today: date) -> None:
-    st.subheader(tr("journal.capacity.title"), anchor=False)
+    st.header(tr("journal.capacity.title"), anchor=False)
     target = tracker_repo.get_weekly_target(get_store())
     if target is None:
         st.info(tr("journal.capacity.no_target"))
@@ -806,7 +806,7 @@ def on_regenerate(reader: str) -> None:
 
 
 def typical_day(today: date) -> None:
-    st.subheader(tr("journal.typical.title"), anchor=False)
+    st.header(tr("journal.typical.title"), anchor=False)
     st.write(tr("journal.typical.body"))
     small(tr("journal.sources", links=sources_markdown(SOURCES)))
     reader = (

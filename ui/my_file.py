@@ -185,8 +185,8 @@ def summary(result: FileCheckResult) -> None:
     """'3 gaps, 2 unknown', then every gap with what to do, by when, the source and the question."""
     gaps = tr("my_file.summary_gaps", count=len(result.gaps))
     unknown = tr("my_file.summary_unknown", count=len(result.unknown))
-    st.subheader(f"{gaps}, {unknown}")
-    st.markdown(f"#### {tr('my_file.gaps_title')}")
+    st.header(f"{gaps}, {unknown}", anchor=False)
+    st.subheader(tr("my_file.gaps_title"), anchor=False)
     if not result.gaps:
         st.caption(tr("my_file.gaps_empty"))
     for item in result.gaps:
@@ -195,7 +195,7 @@ def summary(result: FileCheckResult) -> None:
 
 def flag_overview(result: FileCheckResult) -> None:
     """Every red flag with its status and its sources (the raised ones are above, with what to do)."""
-    st.markdown(f"#### {tr('my_file.flags_title')}")
+    st.subheader(tr("my_file.flags_title"), anchor=False)
     for item in result.items:
         if item.kind != "flag":
             continue
@@ -233,7 +233,7 @@ def _fact_widgets(key: str, facts: FileFacts, today: date) -> None:
 
 
 def situation(facts: FileFacts, today: date) -> None:
-    st.markdown(f"#### {tr('my_file.situation_title')}")
+    st.header(tr("my_file.situation_title"), anchor=False)
     st.caption(tr("my_file.situation_intro"))
     for key in FACTS:
         _fact_widgets(key, facts, today)
@@ -264,7 +264,7 @@ def _check_widget(item: CheckItem) -> None:
 def blocks(result: FileCheckResult) -> None:
     """The checks block by block, each answered 'in my file: yes / no / I don't know'; a block's checks are drawn
     while its box is open (twenty radios in cards were most of what a browser drew on this page)."""
-    st.markdown(f"#### {tr('my_file.blocks_title')}")
+    st.header(tr("my_file.blocks_title"), anchor=False)
     for block in BLOCKS:
         items = [item for item in result.items if item.block == block and item.kind == "check"]
         if items:
@@ -488,7 +488,7 @@ def proposals_section(store: Store, today: date) -> None:
     st.markdown(tr("my_file.proposals_intro"))
     small(f"{tr('my_file.proposals_period', days=days)} {tr('my_file.sources')}: {sources_markdown(SOURCES)}")
     activities = _activity_labels(store)
-    st.markdown(f"#### {tr('my_file.proposal_new')}")
+    st.header(tr("my_file.proposal_new"), anchor=False)
     proposal_fields(_NEW, None, today, activities)
     st.button(
         tr("my_file.proposal_add"),
@@ -498,7 +498,7 @@ def proposals_section(store: Store, today: date) -> None:
         args=(store, today),
         icon=":material/add:",
     )
-    st.markdown(f"#### {tr('my_file.proposals_title')}")
+    st.header(tr("my_file.proposals_title"), anchor=False)
     saved = repo.list_proposals(store)
     if not saved:
         st.caption(tr("my_file.proposals_empty"))

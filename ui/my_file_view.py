@@ -75,7 +75,7 @@ def on_element(store: Store, element_id: str, today: date) -> None:
 
 def _signature(store: Store, today: date) -> None:
     saved = repo.view_signature(store) or view_rules.ViewSignature()
-    st.markdown(f"#### {tr('my_file_view.signature_title')}")
+    st.subheader(tr("my_file_view.signature_title"), anchor=False)
     st.caption(tr("my_file_view.signature_hint"))
     cols = st.columns(3)
     args = (store, today)
@@ -160,7 +160,7 @@ def _element(store: Store, item: view_rules.Element, section: view_rules.ViewSec
 
 
 def _view_export(store: Store, today: date) -> None:
-    st.markdown(f"#### {tr('my_file_view.export_title')}")
+    st.subheader(tr("my_file_view.export_title"), anchor=False)
     doc_lang = id_choice(
         st.radio,
         tr("my_file_view.export_lang"),
@@ -204,7 +204,7 @@ def _view_export(store: Store, today: date) -> None:
 
 def view_section(store: Store, today: date) -> None:
     """My view for the reintegration report: name and date, one part per element, the download."""
-    st.subheader(tr("my_file_view.view_title"))
+    st.header(tr("my_file_view.view_title"), anchor=False)
     st.markdown(tr("my_file_view.view_intro"))
     st.info(tr("my_file_view.view_why"), icon=":material/info:")
     small(f"{tr('my_file_view.view_sources')}: {sources_markdown(view_rules.VIEW_SOURCES)}")
@@ -284,7 +284,7 @@ def _files(store: Store, request: expert_rules.ExpertRequest) -> dict[str, str]:
 
 def expert_section(store: Store, today: date) -> None:
     """Ask UWV for an expert opinion: the question, the documents, my words, one zip."""
-    st.subheader(tr("my_file_view.expert_title"))
+    st.header(tr("my_file_view.expert_title"), anchor=False)
     st.markdown(tr("my_file_view.expert_intro"))
     st.info(tr("my_file_view.expert_about", fee=legal_value(expert_rules.FEE_PARAMETER, today)), icon=":material/info:")
     small(f"{tr('my_file_view.view_sources')}: {sources_markdown(expert_rules.ABOUT_SOURCES)}")
@@ -338,7 +338,7 @@ def expert_section(store: Store, today: date) -> None:
 
 def whole_section(store: Store, today: date) -> None:
     """The whole file as one PDF with a table of contents (built when the button is pressed)."""
-    st.subheader(tr("my_file_view.whole_title"))
+    st.header(tr("my_file_view.whole_title"), anchor=False)
     st.markdown(tr("my_file_view.whole_intro"))
     page_lang = lang()
     st.download_button(

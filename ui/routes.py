@@ -87,10 +87,11 @@ def _sources(source_ids: tuple[str, ...], unverified: Unverified | None) -> None
                 st.markdown(f"**{md_escape(title)}**: “{md_escape(quote)}”")
 
 
-def _item(item: InfoItem) -> None:
+def _item(item: InfoItem, heading: Callable[..., object] = st.subheader) -> None:
+    """A sourced statement in a card; its title one level under the heading it is listed under."""
     text = item.text(lang())
     with st.container(border=True):
-        st.markdown(f"#### {text.title}")
+        heading(text.title, anchor=False)
         st.markdown(text.body)
         _sources(item.sources, item.unverified)
 
@@ -99,7 +100,7 @@ def absence() -> None:
     content = load_routes()
     st.markdown(tr("routes.absence.intro"))
     for item in content.absence:
-        _item(item)
+        _item(item, st.header)  # straight under the page's title
     st.caption(tr("routes.last_checked", date=fdate(content.last_checked)))
 
 
@@ -180,7 +181,7 @@ def on_save_answers(checkpoint: int, today: date) -> None:
 
 def _start_date(store: Store, today: date) -> date | None:
     start = repo.get_start_date(store)
-    st.markdown(f"### {tr('routes.after_start.plan_title')}")
+    st.header(tr("routes.after_start.plan_title"), anchor=False)
     st.markdown(tr("routes.after_start.plan_intro"))
     kept_field(
         st.date_input, tr("routes.after_start.start_date"), key="rt_start", saved=start, format="DD-MM-YYYY",
@@ -207,7 +208,7 @@ def _checkin(checkpoint: int, start: date | None, answers: dict[tuple[int, str],
         due = tr("routes.after_start.due_on", date=fdate(checkin_due(start, checkpoint)))
         heading = f"{heading} · {due} ({tr(f'routes.after_start.state.{state}')})"
     with st.container(border=True):
-        st.markdown(f"#### {heading}")
+        st.subheader(heading, anchor=False)
         st.caption(tr("routes.after_start.answer_hint", maximum=MAX_ANSWER_CHARS))
         for question in load_after_start().questions(checkpoint):
             saved = answers.get((checkpoint, question.id))
@@ -226,10 +227,10 @@ def _checkin(checkpoint: int, start: date | None, answers: dict[tuple[int, str],
 def after_start(store: Store, today: date) -> None:
     content = load_after_start()
     st.markdown(tr("routes.after_start.intro"))
-    st.markdown(f"### {tr('routes.after_start.old_contract')}")
+    st.header(tr("routes.after_start.old_contract"), anchor=False)
     for item in content.old_contract:
         _item(item)
-    st.markdown(f"### {tr('routes.after_start.sick_again')}")
+    st.header(tr("routes.after_start.sick_again"), anchor=False)
     for item in content.sick_again:
         _item(item)
     start = _start_date(store, today)

@@ -92,6 +92,25 @@ def scan(tab) -> list[Finding]:  # type: ignore[no-untyped-def]
     return [Finding(**row) for row in tab.evaluate(_RUN, TAGS)]
 
 
+#: headings in the page's main part that skip a level (h1 then h3): the review's A6 (axe's ``heading-order`` is a
+#: best practice, outside the WCAG tags the scan runs)
+_HEADING_JUMPS = """() => {
+  const hs = [...document.querySelectorAll("[data-testid='stMain'] :is(h1, h2, h3, h4, h5, h6)")]
+    .filter(h => h.offsetParent !== null);
+  const out = []; let last = 0;
+  for (const h of hs) {
+    const n = Number(h.tagName[1]);
+    if (last && n > last + 1) out.push(`h${last} → h${n} ${h.innerText.slice(0, 40)}`);
+    last = n;
+  }
+  return out;
+}"""
+
+
+def heading_jumps(tab) -> list[str]:  # type: ignore[no-untyped-def]
+    return list(tab.evaluate(_HEADING_JUMPS))
+
+
 def serious(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.impact in SERIOUS and not f.disabled]
 
@@ -135,9 +154,10 @@ def every_page_problems(browser, url: str, lang: str) -> dict[str, list[str]]:  
             tab.goto(f"{url}/{spec.url_path}?lang={lang}")
             tab.get_by_text(t(lang, "common.not_legal_advice")).first.wait_for()
             open_everything(tab)
-            found = serious(scan(tab))
+            found = [f"{f.rule} {f.impact}: {f.target} {f.html}" for f in serious(scan(tab))]
+            found += [f"heading-order: {jump}" for jump in heading_jumps(tab)]
             if found:
-                problems[spec.key] = [f"{f.rule} {f.impact}: {f.target} {f.html}" for f in found[:5]]
+                problems[spec.key] = found[:5]
     finally:
         context.close()
     return problems
