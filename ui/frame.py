@@ -529,6 +529,23 @@ def focus_on(key: str, slot: Any = None) -> None:
     (slot or st).html(script, unsafe_allow_javascript=True)
 
 
+def focus_heading(key: str, slot: Any = None) -> None:
+    """Move the keyboard focus to the first heading inside the keyed container ``key`` (made focusable by
+    script only, ``tabindex=-1``: never a Tab stop), for a view that replaces the one the person acted in (a
+    questionnaire's last "Save" shows its result): a screen reader then reads on from the new view's heading,
+    and the next Tab goes on from there instead of from the top of the page (WCAG 2.4.3)."""
+    if not _WIDGET_KEY.fullmatch(key):
+        raise ValueError(f"not a widget key: {key!r}")
+    script = (
+        "<script>(() => { let tries = 0; const go = () => {"
+        f" const heading = document.querySelector('.st-key-{key} :is(h1, h2, h3, h4)');"
+        " if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus({focusVisible: true}); }"
+        " else if (tries++ < 60) { setTimeout(go, 50); } };"
+        " go(); })();</script>"
+    )
+    (slot or st).html(script, unsafe_allow_javascript=True)
+
+
 def small(text: str) -> None:
     """Small print that holds links (sources): ``st.caption`` draws its text and links at 60 % opacity,
     which no link colour survives at WCAG AA (4.5:1); ``:small[…]`` is the same size at full contrast."""

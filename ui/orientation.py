@@ -44,6 +44,7 @@ from ui.frame import (
     fdate,
     flash,
     flash_error,
+    focus_heading,
     focus_on,
     forget_choice,
     has_choice,
@@ -221,6 +222,7 @@ def _on_move(store: Store, qid: str, screen: int, today: date, step: int) -> Non
             _clear_widgets(q)
             st.session_state.pop(_screen_key(qid), None)
             st.session_state[_mode_key(qid)] = "result"
+            st.session_state["or_focus_result"] = qid  # the result's heading takes the focus
         else:
             target = max(screen + step, 0)
             save_draft(store, qid, answers, target)
@@ -455,8 +457,12 @@ def render_result(store: Store, qid: str) -> None:
         return
     q = load_questionnaire(qid)
     texts = load_texts(lang(), qid)
-    st.header(str(texts["title"]), anchor=False)
-    st.subheader(tr("orientation.result.title", date=fdate(saved.completed_on)), anchor=False)
+    with st.container(key=f"or_result_{qid}"):
+        st.header(str(texts["title"]), anchor=False)
+        st.subheader(tr("orientation.result.title", date=fdate(saved.completed_on)), anchor=False)
+    focus_slot = st.empty()  # on every run: the page keeps its shape
+    if st.session_state.pop("or_focus_result", None) == qid:  # after the last "Save": not the page's top
+        focus_heading(f"or_result_{qid}", focus_slot)
     for line in summary_lines(saved.result, lang()):
         st.markdown(line)
     if q.kind == "likert":

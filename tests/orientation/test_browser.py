@@ -40,6 +40,10 @@ def test_complete_interests_and_see_the_chart(page, app_server, lang):  # noqa: 
         wait_for_app(page)
     chart = page.locator("[data-testid='stPlotlyChart'] .js-plotly-plot").first
     chart.wait_for(state="visible")
+    # the focus is on the result's heading, not back at the top of the page (WCAG 2.4.3)
+    page.wait_for_function("t => document.activeElement && document.activeElement.innerText.includes(t)",
+                           arg=str(texts["title"]), timeout=10_000)  # fmt: skip
+    assert page.evaluate("document.activeElement.tagName") in ("H2", "H3")
     assert "RAS" in page.get_by_text("RAS").first.inner_text()
     page.get_by_role("button", name=t(lang, "orientation.export.pdf")).wait_for()
     assert "Traceback" not in page.content()
@@ -83,7 +87,9 @@ def test_a_language_switch_keeps_the_answers_and_next_saves_them(page, app_serve
     page.get_by_text("Nederlands", exact=True).click()
     wait_for_app(page)
     nl = load_texts("nl", "obstacles")
-    assert page.get_by_role("heading", name=str(nl["title"])).count() == 1  # still the same questionnaire
+    heading = page.get_by_role("heading", name=str(nl["title"]))
+    heading.first.wait_for()  # the rerun in Dutch may still be drawing when the status widget goes
+    assert heading.count() == 1  # still the same questionnaire
     page.get_by_role("button", name=t("nl", "orientation.button.next")).click()
     wait_for_app(page)
     draft = load_draft(Store(app_server.data_dir / "spoor2.sqlite3"), "obstacles")
