@@ -67,6 +67,18 @@ def test_the_primary_button_and_chart_text_reach_4_5_to_1():
     assert contrast(_rgb(CHART_TEXT_COLOR), _rgb(THEME["backgroundColor"])) >= 4.5
 
 
+def selected_and_hovered(primary: str) -> tuple[float, float, float]:
+    """The background of a section control's selected option while hovered or keyboard-focused: the primary
+    colour at 20 % over the page (Chromium, Streamlit 1.67: ``rgba(primary, 0.2)``, #cfdede under #1f6f78)."""
+    return _blend(primary, THEME["backgroundColor"], 0.2)
+
+
+def test_a_selected_section_reads_at_4_5_to_1_also_hovered_or_focused():
+    """Its label is the primary colour; with #1f6f78 it was 4.2:1 (axe, serious: the review of 2026-12-04)."""
+    assert contrast(_rgb(THEME["primaryColor"]), selected_and_hovered(THEME["primaryColor"])) >= 4.5
+    assert contrast(_rgb("#1f6f78"), selected_and_hovered("#1f6f78")) < 4.5
+
+
 def test_no_caption_holds_a_link():
     """A caption draws links at 60 % opacity (2.9:1 at best): sources go through ``ui.frame.small``."""
     import ast
