@@ -146,7 +146,7 @@ def _spoiled(table: str, column: str, value: object):  # type: ignore[no-untyped
 @pytest.mark.parametrize(("table", "column", "value"), [("activities", "activity_date", "2026-02-31"),
                                                         ("journal_entries", "energy", "veel")])  # fmt: skip
 def test_a_damaged_part_of_an_upload_is_named_as_the_page_names_it(lang, person, table, column, value):
-    """Not only ``journal_entries`` (the file's own name): "Energiedagboek (journal_entries)"; nothing changes."""
+    """Not only ``journal_entries`` (the file's own name): "Notities van het energiedagboek (journal_entries)"."""
     store = person.store
     fill_store(store)
     before = snapshot(store)
