@@ -389,8 +389,11 @@ class SickCount(Model):
         return add_days(self.wachttijd_end, self.sanction_days)
 
     def weeks_before_end(self, weeks: int) -> date:
-        """docs/rules.md#weeks-before-the-end — "x weken voor afloop van de wachttijd", never shifted."""
-        return add_days(self.wachttijd_end, -7 * weeks)
+        """docs/rules.md#weeks-before-the-end — "x weken voor afloop van de wachttijd": counted sick day
+        7·(104 − x) (plus a voluntary extension's days), never moved for a weekend. Counted, not calendar
+        days: fit days that come after that day (a relapse within four weeks late in the second year) move
+        the end of the wachttijd but not a date that had already come."""
+        return self.date_of_day(self.wachttijd_days + self.extension_days - 7 * weeks)
 
     def day_weeks_before_end(self, weeks: int) -> int | None:
         """The counted sick day of :meth:`weeks_before_end`; None when an extension moved the end."""
