@@ -315,15 +315,18 @@ SPOOR2_LATE_SOURCES = ("practice_spoor2_six_weeks", "mf_bk_5_eje", "bw_7_658a", 
 
 def flag_spoor2_late(facts: FileFacts, as_of: date) -> CheckItem:
     """Spoor 2 not started by about 6 weeks after the first-year evaluation, without a concrete prospect of
-    return in my own company (§ 5) — flagged from the day after. Not flagged when state pension age (AOW)
-    comes within a year after the evaluation (the Werkwijzer's exception)."""
+    return in my own company (§ 5) — flagged from the day after. A start recorded with a date after that day
+    (or after ``as_of``) is a late start and stays flagged: UWV's check of the file looks at whether spoor 2
+    started in time, not only whether it started. Not flagged when state pension age (AOW) comes within a
+    year after the evaluation (the Werkwijzer's exception)."""
     deadline = spoor2_deadline(facts)
     make = lambda status, **kw: _flag(  # noqa: E731
         "spoor2_late", "file_and_first_year_evaluation", status, SPOOR2_LATE_SOURCES, "emp_spoor2_why_not", **kw
     )
     if deadline is None:
         return make("unknown")
-    started = fact_answer(facts, "spoor2_started").answer == "yes"
+    start = fact_answer(facts, "spoor2_started")
+    started = start.answer == "yes" and (start.since is None or start.since <= min(deadline, as_of))
     prospect = fact_answer(facts, "own_work_prospect").answer == "yes"
     eje = first_year_evaluation_date(facts)
     aow = facts.timeline.input.aow_date if facts.timeline else None

@@ -212,6 +212,18 @@ def test_spoor2_late_is_not_raised_when_spoor2_started_or_own_work_is_concretely
     assert flag_spoor2_late(facts(**started), date(2026, 12, 1)).status == "ok"
 
 
+def test_a_spoor2_start_after_the_six_weeks_is_a_late_start_and_stays_flagged():
+    deadline = spoor2_deadline(facts())
+    later = deadline + timedelta(weeks=10)
+    for since, expected in [(deadline - DAY, "ok"), (deadline, "ok"), (deadline + DAY, "gap")]:
+        started = facts(answers=answers(spoor2_started=("yes", since)))
+        assert flag_spoor2_late(started, later).status == expected, since
+    late_decision = facts(done={"spoor2_decision": deadline + timedelta(weeks=8)})
+    assert flag_spoor2_late(late_decision, later).status == "gap"
+    # before the deadline a start that is still to come does not count yet, and nothing is due yet
+    assert flag_spoor2_late(facts(answers=answers(spoor2_started=("yes", deadline))), deadline - DAY).status == "ok"
+
+
 def test_spoor2_late_is_not_raised_when_state_pension_age_comes_within_a_year_after_the_evaluation():
     held = FIRST_DAY + timedelta(weeks=56)  # held late, in week 56
     near = compute_timeline(TimelineInput(periods=(SickPeriod(start=FIRST_DAY),), aow_date=add_months(held, 12)))
