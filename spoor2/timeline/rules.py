@@ -399,6 +399,10 @@ class SickCount(Model):
         """The counted sick day of :meth:`weeks_before_end`; None when an extension moved the end."""
         return None if self.extension_days else self.wachttijd_days - 7 * weeks
 
+    def sick_on(self, day: date) -> bool:
+        """Whether ``day`` is a sick day of the count (not a fit day between periods, nor after recovery)."""
+        return any(p.start <= day and (p.end is None or day <= p.end) for p in self.periods)
+
     def sick_days_until(self, last: date) -> int:
         """Counted sick days from day 1 up to and including ``last``."""
         return sum((min(p.end or last, last) - p.start).days + 1 for p in self.periods if p.start <= last)
@@ -644,8 +648,7 @@ def _wage_end_notes(count: SickCount) -> tuple[str, ...]:
         notes += ("moved_by_extension",)
     if count.sanction_days:
         notes += ("moved_by_sanction", "sanction_can_end_early")
-    contract_end = count.input.contract_end
-    if contract_end is not None and contract_end <= count.wage_last_day:
+    if _contract_end_while_paid(count) is not None:
         notes += ("paid_by_ziektewet_after_contract_end",)
     return notes
 
@@ -743,9 +746,11 @@ def early_iva_start(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
 
 
 def _contract_end_while_paid(count: SickCount) -> date | None:
-    """The contract end, if the contract ends on or before the last day of wage continuation."""
+    """The contract end, if the contract ends while the person is sick (Ziektewet art. 38 lid 2: "ziek uit
+    dienst"), on or before the last day of wage continuation. A contract that ends on a fit day — after
+    recovery, or between two periods — is not a sick person's contract end: no report, no Ziektewet."""
     end = count.input.contract_end
-    return end if end is not None and end <= count.wage_last_day else None
+    return end if end is not None and end <= count.wage_last_day and count.sick_on(end) else None
 
 
 def contract_end_uwv_report(count: SickCount, spec: MilestoneSpec) -> Milestone | None:
